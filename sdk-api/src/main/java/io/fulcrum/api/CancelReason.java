@@ -1,0 +1,21 @@
+package io.fulcrum.api;
+
+/**
+ * Why an order left the book without filling completely.
+ *
+ * <p>Example: an IOC order for 5 lots that finds 3 fills them and is cancelled with
+ * {@link #UNFILLED_IOC} for the other 2.
+ */
+public enum CancelReason {
+    /** The owner cancelled it. */
+    USER_REQUEST,
+    /** An immediate-or-cancel order's unfilled remainder. */
+    UNFILLED_IOC,
+    /**
+     * The order met a taker, but filling it would have left its owner below initial margin
+     * (the post-trade check), so the venue removed it instead.
+     */
+    INSUFFICIENT_MARGIN_AT_FILL,
+    /** An amendment replaced it (price change or size increase loses priority). */
+    REPLACED
+}

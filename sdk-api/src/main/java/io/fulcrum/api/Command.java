@@ -1,0 +1,110 @@
+package io.fulcrum.api;
+
+import java.util.Objects;
+
+/**
+ * An instruction to a venue. Every command carries an id chosen by the sender (applied at
+ * most once) and a time in epoch milliseconds (the venue's only clock: nothing inside reads
+ * the wall clock). A venue applies commands one at a time, in the order it receives them.
+ *
+ * <p>Example: {@code new Command.Deposit(CommandId.of(1), 1_000, AccountId.main(7),
+ * AssetId.of("USDC"), 10_000_000_000L)} credits 10,000 USDC (6 decimals) to owner 7.
+ */
+public sealed interface Command {
+    /** The sender's id of this command. */
+    CommandId id();
+
+    /** When the command was issued, in epoch milliseconds; the venue's clock never goes back. */
+    long time();
+
+    /** Opens an empty margin account. */
+    record OpenAccount(CommandId id, long time, AccountId account) implements Command {
+        public OpenAccount {
+            Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(account, "account");
+        }
+    }
+
+    /** Credits {@code amount} smallest units of {@code asset} to {@code account}. */
+    record Deposit(CommandId id, long time, AccountId account, AssetId asset, long amount) implements Command {
+        public Deposit {
+            Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(account, "account");
+            Objects.requireNonNull(asset, "asset");
+        }
+    }
+
+    /** Debits {@code amount} of {@code asset}; never more than the account's free collateral. */
+    record Withdraw(CommandId id, long time, AccountId account, AssetId asset, long amount) implements Command {
+        public Withdraw {
+            Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(account, "account");
+            Objects.requireNonNull(asset, "asset");
+        }
+    }
+
+    /** Moves {@code amount} of {@code asset} between two sub-accounts of one owner. */
+    record Transfer(CommandId id, long time, AccountId from, AccountId to, AssetId asset, long amount)
+            implements Command {
+        public Transfer {
+            Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(from, "from");
+            Objects.requireNonNull(to, "to");
+            Objects.requireNonNull(asset, "asset");
+        }
+    }
+
+    /**
+     * Places a limit order of {@code size} size units at {@code price} price units. The venue
+     * assigns its {@link OrderId} (reported in {@link Event.OrderAccepted}).
+     */
+    record PlaceOrder(CommandId id, long time, AccountId account, MarketId market, Side side, long price, long size,
+            TimeInForce timeInForce) implements Command {
+        public PlaceOrder {
+            Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(account, "account");
+            Objects.requireNonNull(market, "market");
+            Objects.requireNonNull(side, "side");
+            Objects.requireNonNull(timeInForce, "timeInForce");
+        }
+    }
+
+    /** Cancels an open order of {@code account}. */
+    record CancelOrder(CommandId id, long time, AccountId account, MarketId market, OrderId order) implements Command {
+        public CancelOrder {
+            Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(account, "account");
+            Objects.requireNonNull(market, "market");
+            Objects.requireNonNull(order, "order");
+        }
+    }
+
+    /**
+     * Changes an open order's price and/or total size ({@code newSize} counts what has already
+     * filled, as exchanges do). Reducing the size keeps the order's place in the queue; a new
+     * price or a larger size sends it to the back (and may match at once).
+     */
+    record AmendOrder(CommandId id, long time, AccountId account, MarketId market, OrderId order, long newPrice,
+            long newSize) implements Command {
+        public AmendOrder {
+            Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(account, "account");
+            Objects.requireNonNull(market, "market");
+            Objects.requireNonNull(order, "order");
+        }
+    }
+
+    /**
+     * Publishes an observation of an external price feed (an oracle update). For a market's
+     * feed the price is in the market's price units; for a collateral asset's feed it is in
+     * settlement-asset smallest units per whole unit of the asset.
+     *
+     * @param confidence the publisher's uncertainty, in the same units (0 if unknown)
+     */
+    record PublishPrice(CommandId id, long time, String feed, long price, long confidence) implements Command {
+        public PublishPrice {
+            Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(feed, "feed");
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package io.fulcrum.api;
+
+/**
+ * Something that happened in a venue. Applying a command emits zero or more events, in the
+ * order they happened; together they describe every change of state, so a client can follow
+ * balances, positions and the book from events alone.
+ *
+ * <p>Example: a taker buy that meets one resting sell emits {@link OrderAccepted},
+ * {@link Trade}, then one {@link PositionChanged} for the maker and one for the taker.
+ */
+public sealed interface Event {
+
+    /** An account was opened. */
+    record AccountOpened(AccountId account) implements Event {}
+
+    /** {@code amount} of {@code asset} was credited; {@code balance} is the balance after. */
+    record Deposited(AccountId account, AssetId asset, long amount, long balance) implements Event {}
+
+    /** {@code amount} of {@code asset} was debited; {@code balance} is the balance after. */
+    record Withdrawn(AccountId account, AssetId asset, long amount, long balance) implements Event {}
+
+    /** {@code amount} of {@code asset} moved between sub-accounts of one owner. */
+    record Transferred(AccountId from, AccountId to, AssetId asset, long amount) implements Event {}
+
+    /** The venue accepted an order and gave it an id; matching follows. */
+    record OrderAccepted(OrderId order, AccountId account, MarketId market, Side side, long price, long size,
+            TimeInForce timeInForce) implements Event {}
+
+    /** An order (or its unfilled remainder) now rests in the book with {@code size} open. */
+    record OrderRested(OrderId order, AccountId account, MarketId market, Side side, long price, long size)
+            implements Event {}
+
+    /**
+     * A taker order traded with a resting maker order at the maker's price.
+     *
+     * @param quantity the traded size, in size units
+     * @param notional the settlement amount exchanged, in settlement units
+     * @param makerFee the fee charged to the maker (negative: a rebate)
+     * @param takerFee the fee charged to the taker
+     */
+    record Trade(MarketId market, OrderId makerOrder, OrderId takerOrder, AccountId maker, AccountId taker,
+            Side takerSide, long price, long quantity, long notional, long makerFee, long takerFee) implements Event {}
+
+    /**
+     * An account's position changed through a fill.
+     *
+     * @param size the signed position after (positive long, negative short)
+     * @param costBasis the signed entry notional of the position after (entry price = costBasis / size)
+     * @param realizedPnl the profit or loss this fill realized into the balance
+     * @param fee the fee this fill charged (negative: a rebate)
+     * @param balance the settlement-asset balance after
+     */
+    record PositionChanged(AccountId account, MarketId market, long size, long costBasis, long realizedPnl, long fee,
+            long balance) implements Event {}
+
+    /** An open order's price or size changed; {@code keptPriority} says whether it kept its place. */
+    record OrderAmended(OrderId order, AccountId account, MarketId market, long price, long size, long openSize,
+            boolean keptPriority) implements Event {}
+
+    /** An order left the book with {@code unfilledSize} unfilled. */
+    record OrderCancelled(OrderId order, AccountId account, MarketId market, long unfilledSize, CancelReason reason)
+            implements Event {}
+
+    /** A price feed published an observation. */
+    record PricePublished(String feed, long price, long confidence, long time) implements Event {}
+
+    /** A market's index (oracle) and mark prices after a price update. */
+    record MarkPriceChanged(MarketId market, long indexPrice, long markPrice) implements Event {}
+
+    /**
+     * An account's equity fell below its maintenance requirement after a price move. (What the
+     * venue then does is its liquidation policy's business.)
+     */
+    record MaintenanceBreached(AccountId account, long equity, long maintenanceRequirement) implements Event {}
+}

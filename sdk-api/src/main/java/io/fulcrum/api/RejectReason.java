@@ -1,0 +1,46 @@
+package io.fulcrum.api;
+
+/**
+ * Why a venue refused a command. A refused command changes nothing; the reason is typed so
+ * that a client can react to it, and carries a readable message for people.
+ *
+ * <p>Example: an order at 50,000.05 in a market with a 0.1 tick is refused with
+ * {@link #PRICE_NOT_ON_TICK}, "the price is not a positive multiple of the market's tick size".
+ */
+public enum RejectReason {
+    DUPLICATE_COMMAND("a command with this id was already applied; this is its first outcome"),
+    COMMAND_TIME_REGRESSED("the command's time is earlier than the venue's clock"),
+    UNKNOWN_ACCOUNT("no account with this id exists; open it first"),
+    ACCOUNT_EXISTS("an account with this id is already open"),
+    UNKNOWN_ASSET("the venue does not list this asset"),
+    UNKNOWN_MARKET("the venue does not list this market"),
+    UNKNOWN_ORDER("no open order with this id belongs to this account in this market"),
+    UNKNOWN_PRICE_FEED("no market or asset of this venue reads this price feed"),
+    NON_POSITIVE_AMOUNT("the amount must be positive"),
+    NON_POSITIVE_PRICE("the price must be positive"),
+    SIZE_NOT_ON_LOT("the size is not a positive multiple of the market's lot size"),
+    PRICE_NOT_ON_TICK("the price is not a positive multiple of the market's tick size"),
+    BELOW_MIN_NOTIONAL("the order's notional is below the market's minimum"),
+    ABOVE_MAX_ORDER_SIZE("the order's size is above the market's maximum"),
+    ARITHMETIC_OVERFLOW("a value is too large: an amount, notional or balance would not fit in 64 bits"),
+    INSUFFICIENT_BALANCE("the account does not hold this much of the asset"),
+    INSUFFICIENT_FREE_COLLATERAL("the amount exceeds the account's free collateral (equity above initial margin)"),
+    INSUFFICIENT_MARGIN("the order would leave the account below its initial margin requirement"),
+    NOT_SAME_OWNER("transfers move funds only between sub-accounts of one owner"),
+    SAME_ACCOUNT("a transfer needs two different accounts"),
+    NO_PRICE("the market has no usable price yet"),
+    STALE_ORACLE("the market's oracle price is stale"),
+    NOTHING_TO_AMEND("the amendment changes neither price nor size"),
+    AMEND_BELOW_FILLED("the new size is not above what has already been filled");
+
+    private final String message;
+
+    RejectReason(String message) {
+        this.message = message;
+    }
+
+    /** A sentence that explains the reason to a person. */
+    public String message() {
+        return message;
+    }
+}

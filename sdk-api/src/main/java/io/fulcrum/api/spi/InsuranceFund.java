@@ -1,0 +1,25 @@
+package io.fulcrum.api.spi;
+
+import io.fulcrum.api.MarketId;
+
+/**
+ * Says which insurance fund backs a market and how much of it one shortfall may draw. The
+ * money itself stays in the venue's ledger (so it is conserved and snapshotted with
+ * everything else); this interface is the policy around it. dYdX v4 has one fund for cross
+ * markets and one per isolated market; Binance has funds per contract group (MECHANISMS.md §9).
+ *
+ * <p>Example: a shared fund "insurance" that may pay at most 1,000,000 USDC per shortfall.
+ */
+public interface InsuranceFund {
+    /** The name of the fund that covers shortfalls in {@code market}. */
+    String fundFor(MarketId market);
+
+    /**
+     * How much the fund pays towards {@code shortfall} (positive) given its {@code balance}:
+     * at most both.
+     */
+    long drawFor(MarketId market, long shortfall, long balance);
+
+    /** The share of trading fees paid into the market's fund, in ppm. */
+    long feeSharePpm(MarketId market);
+}

@@ -1,0 +1,21 @@
+package io.fulcrum.api.spi;
+
+import java.util.List;
+
+/**
+ * Decides what to close when an account's equity falls below its maintenance requirement:
+ * everything at once, or only enough to restore health, and at what worst price. The venue
+ * sends the orders it returns into the books as immediate-or-cancel orders, without the
+ * initial-margin check.
+ *
+ * <p>Example: a full-close policy with a 5 % worst-price band returns, for a long of 1 BTC at
+ * mark 48,000, one sell IOC of 1 BTC limited at 45,600.
+ */
+@FunctionalInterface
+public interface LiquidationPolicy {
+    /** Never liquidates: breaches are only reported as events. */
+    LiquidationPolicy NONE = (account, state, prices) -> List.of();
+
+    /** The orders to send for {@code account}, whose {@code state} is below maintenance. */
+    List<LiquidationOrder> liquidationOrders(AccountView account, MarginState state, PriceView prices);
+}

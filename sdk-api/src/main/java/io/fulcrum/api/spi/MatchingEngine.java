@@ -1,0 +1,78 @@
+package io.fulcrum.api.spi;
+
+import io.fulcrum.api.MarketSpec;
+import io.fulcrum.api.Side;
+import io.fulcrum.api.TimeInForce;
+import java.util.function.Consumer;
+
+/**
+ * Matches orders for one market: a limit order book, or a pool that quotes against the oracle.
+ * The engine decides who trades with whom at what price; it never touches balances. Everything
+ * it does is reported to a {@link MatchSink}; the venue settles the fills.
+ *
+ * <p>The venue validates orders (tick, lot, limits, margin) before calling {@link #place}; an
+ * engine may assume valid input. Order ids are unique per venue. Calls are single-threaded.
+ *
+ * <p>Example, price-time priority: asks of 2 lots at 100 (order 1) then 3 at 100 (order 2);
+ * {@code place(3, owner, BUY, 100, 4, GTC, sink)} fills 2 from order 1 and 2 from order 2.
+ */
+public interface MatchingEngine {
+    /** Reported by {@link #bestBid()} / {@link #bestAsk()} when that side is empty. */
+    long NO_PRICE = 0L;
+
+    /** The market this engine matches. */
+    MarketSpec spec();
+
+    /**
+     * Matches a new order against the book, then rests a GTC remainder or drops an IOC one.
+     *
+     * @return the size that neither filled nor rested (an IOC remainder); 0 otherwise
+     */
+    long place(long orderId, long owner, Side side, long price, long size, TimeInForce timeInForce, MatchSink sink);
+
+    /**
+     * Removes a resting order.
+     *
+     * @return its open size, or -1 if no such order rests
+     */
+    long cancel(long orderId);
+
+    /**
+     * Changes a resting order's price and open size. A smaller size at the same price keeps its
+     * place in the queue; a new price or a larger size re-enters the book at the back of its
+     * level (and may match at once, as a taker, reporting to {@code sink}).
+     *
+     * @return {@code true} if the order kept its queue priority
+     * @throws IllegalArgumentException if no such order rests
+     */
+    boolean amend(long orderId, long newPrice, long newOpenSize, MatchSink sink);
+
+    /** The open size of a resting order, or -1 if it does not rest. */
+    long openSize(long orderId);
+
+    /** The highest bid price, or {@link #NO_PRICE}. */
+    long bestBid();
+
+    /** The lowest ask price, or {@link #NO_PRICE}. */
+    long bestAsk();
+
+    /**
+     * Fills {@code prices} and {@code sizes} with up to their length of aggregated levels of
+     * {@code side}, best first.
+     *
+     * @return the number of levels written
+     */
+    int depth(Side side, long[] prices, long[] sizes);
+
+    /** The number of resting orders. */
+    int restingOrderCount();
+
+    /** Reports every resting order in priority order (bids best first, then asks best first). */
+    void forEachRestingOrder(Consumer<RestingOrder> consumer);
+
+    /**
+     * Puts back a resting order from a snapshot at the back of its price level. Restoring the
+     * orders of {@link #forEachRestingOrder} in their order rebuilds the identical book.
+     */
+    void restore(RestingOrder order);
+}

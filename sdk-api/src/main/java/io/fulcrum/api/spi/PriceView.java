@@ -1,0 +1,25 @@
+package io.fulcrum.api.spi;
+
+import io.fulcrum.api.AssetId;
+import io.fulcrum.api.MarketId;
+
+/**
+ * The prices a venue currently uses.
+ *
+ * <p>Market prices are in the market's price units. An asset price is in settlement-asset
+ * smallest units per whole unit of the asset: with USDC at 6 decimals, USDe at 0.65 is
+ * {@code 650_000}. The settlement asset's own price is always one whole unit.
+ */
+public interface PriceView {
+    /** Returned when a price is not known. Real prices are positive. */
+    long NO_PRICE = 0L;
+
+    /** The price margin and PnL are computed at, or {@link #NO_PRICE}. */
+    long markPrice(MarketId market);
+
+    /** The oracle (index) price, or {@link #NO_PRICE}. */
+    long indexPrice(MarketId market);
+
+    /** The price of a whole unit of {@code asset} in settlement units, or {@link #NO_PRICE}. */
+    long assetPrice(AssetId asset);
+}

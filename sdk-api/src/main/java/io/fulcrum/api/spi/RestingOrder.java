@@ -1,0 +1,18 @@
+package io.fulcrum.api.spi;
+
+import io.fulcrum.api.Side;
+
+/**
+ * An order resting in a book, as a {@link MatchingEngine} reports it for snapshots and restores
+ * it on recovery.
+ *
+ * <p>Example: {@code new RestingOrder(17, 3, Side.SELL, 500_100, 25)}: order 17 of owner key 3
+ * offers 25 lots at 50,010.0.
+ *
+ * @param orderId the order's id
+ * @param owner the venue's key for the owning account
+ * @param side buy or sell
+ * @param price limit price, price units
+ * @param openSize what is still open, size units
+ */
+public record RestingOrder(long orderId, long owner, Side side, long price, long openSize) {}
