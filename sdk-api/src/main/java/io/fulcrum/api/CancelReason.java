@@ -16,6 +16,6 @@ public enum CancelReason {
      * (the post-trade check), so the venue removed it instead.
      */
     INSUFFICIENT_MARGIN_AT_FILL,
-    /** An amendment replaced it (price change or size increase loses priority). */
-    REPLACED
+    /** Its owner's account fell below maintenance and is being liquidated. */
+    LIQUIDATION
 }

@@ -127,10 +127,15 @@ public final class MarketSpec {
      * The notional of {@code |size|} at {@code price} in settlement units, rounded by {@code mode}
      * when the market's scales make it fractional.
      *
-     * @throws FixedPointOverflowException if the notional does not fit in a {@code long}
+     * @throws FixedPointOverflowException if the notional does not fit in a {@code long} (including
+     *     {@code size == Long.MIN_VALUE}, whose magnitude is not a {@code long})
+     * @throws IllegalArgumentException if {@code price} is negative
      */
     public long notional(long size, long price, RoundingMode mode) {
-        long absSize = Math.abs(size);
+        if (price < 0) {
+            throw new IllegalArgumentException(id + ": a notional needs a non-negative price: " + price);
+        }
+        long absSize = size < 0 ? Fixed.negate(size) : size;
         if (notionalExponent >= 0) {
             return Fixed.multiply(Fixed.multiply(absSize, price), notionalScale);
         }
@@ -278,6 +283,9 @@ public final class MarketSpec {
             Objects.requireNonNull(tiers, "tiers");
             requireArgument(!tiers.isEmpty(), "riskTiers must have at least one tier");
             List<RiskTier> copy = new ArrayList<>(tiers);
+            for (int i = 0; i < copy.size(); i++) {
+                requireArgument(copy.get(i) != null, "risk tier " + i + " is null");
+            }
             requireArgument(copy.get(0).notionalFloor() == 0, "the first risk tier must start at notional 0");
             for (int i = 1; i < copy.size(); i++) {
                 RiskTier prev = copy.get(i - 1);

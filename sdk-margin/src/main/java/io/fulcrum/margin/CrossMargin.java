@@ -1,0 +1,143 @@
+package io.fulcrum.margin;
+
+import io.fulcrum.api.AssetId;
+import io.fulcrum.api.Fixed;
+import io.fulcrum.api.MarketSpec;
+import io.fulcrum.api.spi.AccountView;
+import io.fulcrum.api.spi.Balance;
+import io.fulcrum.api.spi.CollateralPolicy;
+import io.fulcrum.api.spi.MarginModel;
+import io.fulcrum.api.spi.MarginState;
+import io.fulcrum.api.spi.PositionView;
+import io.fulcrum.api.spi.PriceView;
+import io.fulcrum.margin.internal.Valuation;
+import java.util.Objects;
+
+/**
+ * Cross margin: one account value backs every position of the account, as in dYdX v4
+ * (MECHANISMS.md §2.2) and Hyperliquid's cross mode (§1.3).
+ *
+ * <ul>
+ *   <li><b>Equity</b> = Σ collateral value of the balances (by the {@link CollateralPolicy}) +
+ *       Σ unrealised PnL at mark, where a position's PnL is its value at mark minus its signed
+ *       cost basis. A long's value is {@code +notional}, rounded down; a short's is
+ *       {@code -notional}, its magnitude rounded up: equity never rounds in the account's favour.
+ *       (dYdX's "net collateral" moves cash at each trade instead of keeping a cost basis; the two
+ *       give the same number.)
+ *   <li><b>Maintenance</b> = Σ over positions of {@link MarketSpec#maintenanceRequirement} of the
+ *       position's notional at mark (rounded up): each market's tiered ladder with its
+ *       maintenance amount (§1.3, §5.1). Resting orders do not count.
+ *   <li><b>Initial</b> counts resting orders as if they filled at their limit prices. Per market
+ *       three scenarios are considered: none fill; every buy fills (size + openBuySize, cost +
+ *       openBuyNotional); every sell fills (size − openSellSize, cost − openSellNotional). A
+ *       scenario needs the market's initial requirement on its notional at mark plus its
+ *       immediate loss: how much lower the market's PnL at mark is than with no fill (a bid above
+ *       mark loses at once). A fill better than mark (a bid below mark) earns no credit. The
+ *       market contributes its most demanding scenario; since contributions add up across markets,
+ *       the sum is the whole account's worst case.
+ * </ul>
+ *
+ * <p>So {@code equity >= initialRequirement} says exactly: whichever side fills in each market,
+ * every resting order of that side filling at its limit, the account's equity at mark, counting
+ * no gain from fills better than mark, still covers the initial requirement of the resulting
+ * positions. When no resting order is better than mark the "counting no gain" caveat vanishes and
+ * the statement is an equivalence.
+ *
+ * <p>Example (§2.2, 5 % initial / 3 % maintenance): 10,000 USDC deposited, long 1 BTC bought at
+ * 50,000 and short 10 ETH sold at 3,000; at BTC 48,000 and ETH 3,000 equity is 8,000, initial
+ * 3,900 and maintenance 2,340. Add a bid for 1 BTC at 50,000 (above the mark): buying would lose
+ * 2,000 at once and needs 2,400 more initial margin, so the initial requirement becomes 8,300.
+ *
+ * <p>Every market of the account must settle in one asset, which is the asset the collateral
+ * policy values in. Arithmetic is checked: a value that does not fit in a {@code long} throws
+ * {@link io.fulcrum.api.FixedPointOverflowException}.
+ */
+public final class CrossMargin implements MarginModel {
+    private final CollateralPolicy collateral;
+
+    private CrossMargin(CollateralPolicy collateral) {
+        this.collateral = Objects.requireNonNull(collateral, "collateral");
+    }
+
+    /** Cross margin whose balances count as {@code collateral} says. */
+    public static CrossMargin with(CollateralPolicy collateral) {
+        return new CrossMargin(collateral);
+    }
+
+    /** The policy that values the account's balances. */
+    public CollateralPolicy collateralPolicy() {
+        return collateral;
+    }
+
+    /**
+     * Evaluates {@code account} at {@code prices}.
+     *
+     * @throws IllegalStateException if a market of the account has no mark price, or the account's
+     *     markets settle in different assets
+     * @throws IllegalArgumentException if a position reports negative open order sizes
+     * @throws io.fulcrum.api.FixedPointOverflowException if a figure does not fit in a {@code long}
+     */
+    @Override
+    public MarginState evaluate(AccountView account, PriceView prices) {
+        Objects.requireNonNull(account, "account");
+        Objects.requireNonNull(prices, "prices");
+        long equity = 0;
+        for (Balance balance : account.balances()) {
+            equity = Fixed.add(equity, collateral.collateralValue(balance.asset(), balance.amount(), prices));
+        }
+        long initial = 0;
+        long maintenance = 0;
+        AssetId settlement = null;
+        for (PositionView position : account.positions()) {
+            MarketSpec market = position.market();
+            AssetId asset = market.settlement().id();
+            if (settlement == null) {
+                settlement = asset;
+            } else if (!settlement.equals(asset)) {
+                throw new IllegalStateException("cross margin needs one settlement asset, but account " + account.id()
+                        + " has markets settled in " + settlement + " and in " + asset + " (" + market.id() + ")");
+            }
+            if (position.openBuySize() < 0 || position.openSellSize() < 0) {
+                throw new IllegalArgumentException(market.id() + ": open order sizes must be non-negative: buy "
+                        + position.openBuySize() + ", sell " + position.openSellSize());
+            }
+            long mark = Valuation.requireMark(prices, market);
+
+            long pnl = Valuation.unrealisedPnl(market, position.size(), position.costBasis(), mark);
+            long notional = Valuation.requirementNotional(market, position.size(), mark);
+            equity = Fixed.add(equity, pnl);
+            maintenance = Fixed.add(maintenance, market.maintenanceRequirement(notional));
+
+            long worst = market.initialRequirement(notional);
+            if (position.openBuySize() > 0) {
+                worst = Math.max(worst, scenarioRequirement(market, mark, pnl,
+                        Fixed.add(position.size(), position.openBuySize()),
+                        Fixed.add(position.costBasis(), position.openBuyNotional())));
+            }
+            if (position.openSellSize() > 0) {
+                worst = Math.max(worst, scenarioRequirement(market, mark, pnl,
+                        Fixed.subtract(position.size(), position.openSellSize()),
+                        Fixed.subtract(position.costBasis(), position.openSellNotional())));
+            }
+            initial = Fixed.add(initial, worst);
+        }
+        return new MarginState(equity, initial, maintenance);
+    }
+
+    /**
+     * The initial requirement of the position {@code size}/{@code costBasis} a fill scenario leads
+     * to, plus the PnL it loses at once against {@code pnlWithoutFill} (never less than zero).
+     */
+    private static long scenarioRequirement(MarketSpec market, long mark, long pnlWithoutFill, long size,
+            long costBasis) {
+        long pnl = Valuation.unrealisedPnl(market, size, costBasis, mark);
+        long loss = Math.max(0, Fixed.subtract(pnlWithoutFill, pnl));
+        long requirement = market.initialRequirement(Valuation.requirementNotional(market, size, mark));
+        return Fixed.add(requirement, loss);
+    }
+
+    @Override
+    public String toString() {
+        return "CrossMargin[" + collateral + "]";
+    }
+}

@@ -1,0 +1,13 @@
+/**
+ * Fulcrum's central limit order book: {@link io.fulcrum.orderbook.OrderBook}, a
+ * {@link io.fulcrum.api.spi.MatchingEngine} with price-time priority. Only that class is
+ * exported; its data structures stay in {@code io.fulcrum.orderbook.internal} so they can
+ * change (pooling, primitive arrays) without breaking anyone.
+ */
+module io.fulcrum.orderbook {
+    requires io.fulcrum.api;
+    requires org.eclipse.collections.api;
+    requires org.eclipse.collections.impl;
+
+    exports io.fulcrum.orderbook;
+}

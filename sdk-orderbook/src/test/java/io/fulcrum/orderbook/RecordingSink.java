@@ -1,0 +1,69 @@
+package io.fulcrum.orderbook;
+
+import io.fulcrum.api.Side;
+import io.fulcrum.api.spi.MatchSink;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A {@link MatchSink} that writes down every callback in order, and accepts every fill except
+ * those its veto rule refuses (as a venue's post-trade margin check would).
+ */
+final class RecordingSink implements MatchSink {
+    /** Decides which potential fills the venue refuses. */
+    @FunctionalInterface
+    interface Veto {
+        boolean refuses(long makerOrderId, long takerOrderId);
+    }
+
+    /** A callback the engine made. */
+    sealed interface Event permits Match, Rested {}
+
+    /** An {@link MatchSink#onMatch} call, whatever the sink answered. */
+    record Match(long maker, long makerOwner, long taker, long price, long quantity) implements Event {}
+
+    /** An {@link MatchSink#onRested} call. */
+    record Rested(long orderId, Side side, long price, long openSize) implements Event {}
+
+    private final Veto veto;
+    private final List<Event> events = new ArrayList<>();
+
+    RecordingSink() {
+        this((maker, taker) -> false);
+    }
+
+    RecordingSink(Veto veto) {
+        this.veto = veto;
+    }
+
+    /** A sink that refuses every fill against the makers {@code makerOrderIds}. */
+    static RecordingSink vetoing(long... makerOrderIds) {
+        return new RecordingSink((maker, taker) -> {
+            for (long id : makerOrderIds) {
+                if (id == maker) {
+                    return true;
+                }
+            }
+            return false;
+        });
+    }
+
+    @Override
+    public boolean onMatch(long makerOrderId, long makerOwner, long takerOrderId, long price, long quantity) {
+        events.add(new Match(makerOrderId, makerOwner, takerOrderId, price, quantity));
+        return !veto.refuses(makerOrderId, takerOrderId);
+    }
+
+    @Override
+    public void onRested(long orderId, Side side, long price, long openSize) {
+        events.add(new Rested(orderId, side, price, openSize));
+    }
+
+    List<Event> events() {
+        return List.copyOf(events);
+    }
+
+    void clear() {
+        events.clear();
+    }
+}

@@ -1,0 +1,318 @@
+package io.fulcrum.venue;
+
+import io.fulcrum.api.AccountId;
+import io.fulcrum.api.AccountReport;
+import io.fulcrum.api.AssetSpec;
+import io.fulcrum.api.Command;
+import io.fulcrum.api.CommandResult;
+import io.fulcrum.api.MarketId;
+import io.fulcrum.api.MarketSpec;
+import io.fulcrum.api.MoneyAudit;
+import io.fulcrum.api.Side;
+import io.fulcrum.api.spi.FeeSchedule;
+import io.fulcrum.api.spi.LiquidationPolicy;
+import io.fulcrum.api.spi.MarginModel;
+import io.fulcrum.api.spi.MarginState;
+import io.fulcrum.api.spi.MarkPriceRule;
+import io.fulcrum.api.spi.MatchingEngine;
+import io.fulcrum.api.spi.PriceSource;
+import io.fulcrum.venue.internal.Kernel;
+import io.fulcrum.venue.internal.LedgerQueries;
+import io.fulcrum.venue.internal.Reports;
+import io.fulcrum.venue.internal.Snapshotter;
+import io.fulcrum.venue.internal.StateHasher;
+import io.fulcrum.venue.internal.VenueConfig;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * A trading venue for perpetual futures, assembled from parts and run as a deterministic state
+ * machine: {@link #apply} takes one {@link Command} at a time and returns what happened.
+ *
+ * <p>What it does with a command: deposits and withdrawals move money (a withdrawal never
+ * exceeds free collateral); orders are checked against the market's rules and against initial
+ * margin as if they filled, matched by the market's engine, and settled into positions and
+ * balances with fees; price updates re-mark the markets and send accounts below maintenance to
+ * the liquidation policy. A bad command is rejected with a typed reason and changes nothing; a
+ * repeated command id is answered, not applied twice. Time comes only from commands.
+ *
+ * <pre>{@code
+ * Venue venue = Venue.builder()
+ *     .settlementAsset(usdc)
+ *     .market(btcPerp, OrderBook::new, new PushedPriceSource("BTC-USD", 60_000))
+ *     .marginModel(CrossMargin.with(HaircutCollateral.settlementOnly(usdc)))
+ *     .build();
+ * venue.apply(new Command.OpenAccount(CommandId.of(1), 0, alice));
+ * }</pre>
+ *
+ * <p>Not thread-safe: one thread drives a venue, as one sequencer drives an exchange.
+ */
+public final class Venue {
+    private final Kernel kernel;
+
+    private Venue(Kernel kernel, Journal journal) {
+        this.kernel = kernel;
+        attach(journal);
+    }
+
+    private void attach(Journal journal) {
+        if (journal != null) {
+            kernel.beforeApply(journal::append);
+        }
+    }
+
+    /** Starts assembling a venue. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Rebuilds a venue from {@code snapshot} (or from nothing, if {@code null}) and the journal
+     * {@code entries} recorded after it; entries before the snapshot's sequence are skipped. The
+     * result has the state hash the original venue had after the last entry. New commands are
+     * journaled to the builder's journal, if it has one.
+     */
+    public static Venue replay(Builder builder, VenueSnapshot snapshot, Iterable<JournalEntry> entries) {
+        Objects.requireNonNull(builder, "builder");
+        Objects.requireNonNull(entries, "entries");
+        Venue venue = new Venue(new Kernel(builder.config()), null);
+        if (snapshot != null) {
+            Snapshotter.restore(venue.kernel, snapshot.data());
+        }
+        for (JournalEntry entry : entries) {
+            if (entry.sequence() < venue.kernel.sequence()) {
+                continue;
+            }
+            if (entry.sequence() != venue.kernel.sequence()) {
+                throw new IllegalArgumentException("journal gap: expected entry " + venue.kernel.sequence() + ", found "
+                        + entry.sequence());
+            }
+            venue.kernel.apply(entry.command());
+        }
+        venue.attach(builder.journal);
+        return venue;
+    }
+
+    /**
+     * Applies one command to completion and returns its outcome: accepted with the events it
+     * emitted, rejected with a typed reason (nothing changed), or a duplicate of an accepted id.
+     */
+    public CommandResult apply(Command command) {
+        Objects.requireNonNull(command, "command");
+        return kernel.apply(command);
+    }
+
+    /** A digest of the complete state; equal hashes mean identical venues. */
+    public String stateHash() {
+        return StateHasher.hash(kernel);
+    }
+
+    /** The complete state now, to save and later {@link #replay} from. */
+    public VenueSnapshot snapshot() {
+        return new VenueSnapshot(Snapshotter.capture(kernel));
+    }
+
+    /** The number of commands received so far (the next journal sequence). */
+    public long sequence() {
+        return kernel.sequence();
+    }
+
+    /** The venue's clock: the time of the last accepted command. */
+    public long time() {
+        return LedgerQueries.clock(kernel);
+    }
+
+    /** Every open account, in id order. */
+    public List<AccountId> accounts() {
+        return Reports.accountIds(kernel);
+    }
+
+    /** Balances, positions and margin of {@code account}; empty if it is not open. */
+    public Optional<AccountReport> account(AccountId account) {
+        return Reports.account(kernel, account);
+    }
+
+    /** The margin state of {@code account}; empty if it is not open. */
+    public Optional<MarginState> margin(AccountId account) {
+        return Reports.margin(kernel, account);
+    }
+
+    /** The mark price of {@code market}, or 0 if it has none yet. */
+    public long markPrice(MarketId market) {
+        return LedgerQueries.markPrice(kernel, market);
+    }
+
+    /** The oracle index price of {@code market}, or 0 if it has none yet. */
+    public long indexPrice(MarketId market) {
+        return LedgerQueries.indexPrice(kernel, market);
+    }
+
+    /** The price of the last trade in {@code market}, or 0. */
+    public long lastTradePrice(MarketId market) {
+        return LedgerQueries.lastTradePrice(kernel, market);
+    }
+
+    /** The best bid of {@code market}, or {@link MatchingEngine#NO_PRICE}. */
+    public long bestBid(MarketId market) {
+        return LedgerQueries.engine(kernel, market).bestBid();
+    }
+
+    /** The best ask of {@code market}, or {@link MatchingEngine#NO_PRICE}. */
+    public long bestAsk(MarketId market) {
+        return LedgerQueries.engine(kernel, market).bestAsk();
+    }
+
+    /** Up to {@code levels} aggregated levels of one side of {@code market}'s book, best first. */
+    public List<DepthLevel> depth(MarketId market, Side side, int levels) {
+        long[] prices = new long[levels];
+        long[] sizes = new long[levels];
+        int n = LedgerQueries.engine(kernel, market).depth(side, prices, sizes);
+        List<DepthLevel> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            out.add(new DepthLevel(prices[i], sizes[i]));
+        }
+        return out;
+    }
+
+    /** Fees collected, in settlement units. */
+    public long feePool() {
+        return LedgerQueries.feePool(kernel);
+    }
+
+    /** The money audit: per asset, net deposits against what the books hold. */
+    public MoneyAudit audit() {
+        return Reports.audit(kernel);
+    }
+
+    /**
+     * One aggregated price level of a book.
+     *
+     * @param price the level's price
+     * @param size the total open size at it
+     */
+    public record DepthLevel(long price, long size) {}
+
+    /**
+     * Assembles a {@link Venue}. Each single value may be set once; {@link #build()} fails fast
+     * naming what is missing or inconsistent. A builder may build many venues (each with fresh
+     * matching engines), which is what {@link Venue#replay} does.
+     */
+    public static final class Builder {
+        private AssetSpec settlementAsset;
+        private final List<VenueConfig.CollateralAsset> collateralAssets = new ArrayList<>();
+        private final List<VenueConfig.MarketSetup> markets = new ArrayList<>();
+        private MarginModel marginModel;
+        private FeeSchedule feeSchedule;
+        private LiquidationPolicy liquidationPolicy;
+        private Journal journal;
+
+        private Builder() {}
+
+        /** The asset all markets settle in and margin is counted in. Required. */
+        public Builder settlementAsset(AssetSpec asset) {
+            requireUnset(settlementAsset, "settlementAsset");
+            this.settlementAsset = Objects.requireNonNull(asset, "asset");
+            return this;
+        }
+
+        /**
+         * Lists a non-settlement asset accounts may deposit, priced by the feed {@code priceFeed}
+         * (settlement units per whole unit). Its worth as margin is the margin model's business.
+         */
+        public Builder collateralAsset(AssetSpec asset, String priceFeed) {
+            Objects.requireNonNull(asset, "asset");
+            Objects.requireNonNull(priceFeed, "priceFeed");
+            collateralAssets.add(new VenueConfig.CollateralAsset(asset, priceFeed));
+            return this;
+        }
+
+        /** Lists a market matched by the engine {@code engineFactory} makes, indexed by {@code priceSource}, marked at the index. */
+        public Builder market(MarketSpec spec, Function<MarketSpec, MatchingEngine> engineFactory, PriceSource priceSource) {
+            return market(spec, engineFactory, priceSource, MarkPriceRule.INDEX);
+        }
+
+        /** Lists a market with an explicit mark-price rule. */
+        public Builder market(MarketSpec spec, Function<MarketSpec, MatchingEngine> engineFactory, PriceSource priceSource,
+                MarkPriceRule markPriceRule) {
+            Objects.requireNonNull(spec, "spec");
+            Objects.requireNonNull(engineFactory, "engineFactory");
+            Objects.requireNonNull(priceSource, "priceSource");
+            Objects.requireNonNull(markPriceRule, "markPriceRule");
+            markets.add(new VenueConfig.MarketSetup(spec, engineFactory, priceSource, markPriceRule));
+            return this;
+        }
+
+        /** How equity and requirements are computed. Required. */
+        public Builder marginModel(MarginModel model) {
+            requireUnset(marginModel, "marginModel");
+            this.marginModel = Objects.requireNonNull(model, "model");
+            return this;
+        }
+
+        /** Trading fees; {@link FeeSchedule#NONE} if not set. */
+        public Builder feeSchedule(FeeSchedule fees) {
+            requireUnset(feeSchedule, "feeSchedule");
+            this.feeSchedule = Objects.requireNonNull(fees, "fees");
+            return this;
+        }
+
+        /** What happens below maintenance; {@link LiquidationPolicy#NONE} (report only) if not set. */
+        public Builder liquidationPolicy(LiquidationPolicy policy) {
+            requireUnset(liquidationPolicy, "liquidationPolicy");
+            this.liquidationPolicy = Objects.requireNonNull(policy, "policy");
+            return this;
+        }
+
+        /** Records every command before it is applied. None if not set. */
+        public Builder journal(Journal journal) {
+            requireUnset(this.journal, "journal");
+            this.journal = Objects.requireNonNull(journal, "journal");
+            return this;
+        }
+
+        /** Builds a fresh venue. */
+        public Venue build() {
+            return new Venue(new Kernel(config()), journal);
+        }
+
+        VenueConfig config() {
+            if (settlementAsset == null) {
+                throw new IllegalStateException("settlementAsset is required");
+            }
+            if (marginModel == null) {
+                throw new IllegalStateException("marginModel is required");
+            }
+            Set<Object> assetIds = new HashSet<>();
+            assetIds.add(settlementAsset.id());
+            for (VenueConfig.CollateralAsset c : collateralAssets) {
+                if (!assetIds.add(c.asset().id())) {
+                    throw new IllegalStateException("asset " + c.asset().id() + " is listed twice");
+                }
+            }
+            Set<Object> marketIds = new HashSet<>();
+            for (VenueConfig.MarketSetup m : markets) {
+                if (!marketIds.add(m.spec().id())) {
+                    throw new IllegalStateException("market " + m.spec().id() + " is listed twice");
+                }
+                if (!m.spec().settlement().equals(settlementAsset)) {
+                    throw new IllegalStateException("market " + m.spec().id() + " settles in " + m.spec().settlement()
+                            + " but the venue settles in " + settlementAsset);
+                }
+            }
+            return new VenueConfig(settlementAsset, collateralAssets, markets, marginModel,
+                    feeSchedule == null ? FeeSchedule.NONE : feeSchedule,
+                    liquidationPolicy == null ? LiquidationPolicy.NONE : liquidationPolicy);
+        }
+
+        private static void requireUnset(Object value, String what) {
+            if (value != null) {
+                throw new IllegalStateException(what + " was already set");
+            }
+        }
+    }
+}

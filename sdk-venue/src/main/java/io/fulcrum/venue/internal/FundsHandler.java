@@ -1,0 +1,87 @@
+package io.fulcrum.venue.internal;
+
+import io.fulcrum.api.Command;
+import io.fulcrum.api.Event;
+import io.fulcrum.api.RejectReason;
+import io.fulcrum.api.spi.MarginState;
+import java.util.List;
+
+/** Opens accounts and moves money in, out and between sub-accounts. */
+final class FundsHandler {
+    private final Ledger ledger;
+
+    FundsHandler(Ledger ledger) {
+        this.ledger = ledger;
+    }
+
+    void open(Command.OpenAccount c, List<Event> events) {
+        if (ledger.accounts.containsKey(c.account())) {
+            throw Rejection.of(RejectReason.ACCOUNT_EXISTS, c.account().toString());
+        }
+        AccountState account = new AccountState(c.account(), ledger.nextAccountKey++, ledger.assets.length,
+                ledger.markets.length);
+        ledger.accounts.put(c.account(), account);
+        ledger.accountsByKey.put(account.key, account);
+        events.add(new Event.AccountOpened(c.account()));
+    }
+
+    void deposit(Command.Deposit c, List<Event> events) {
+        AccountState account = ledger.account(c.account());
+        int asset = ledger.assetIndex(c.asset());
+        long amount = Ledger.requirePositiveAmount(c.amount());
+        if (ledger.netDeposits[asset] + amount >= Ledger.MAX_AMOUNT) {
+            throw Rejection.of(RejectReason.ARITHMETIC_OVERFLOW,
+                    "the venue's total of " + c.asset() + " would reach 2^60 units");
+        }
+        account.balances[asset] += amount;
+        ledger.netDeposits[asset] += amount;
+        events.add(new Event.Deposited(c.account(), c.asset(), amount, account.balances[asset]));
+    }
+
+    void withdraw(Command.Withdraw c, List<Event> events) {
+        AccountState account = ledger.account(c.account());
+        int asset = ledger.assetIndex(c.asset());
+        long amount = Ledger.requirePositiveAmount(c.amount());
+        requireFreeAfterDebit(account, asset, amount);
+        account.balances[asset] -= amount;
+        ledger.netDeposits[asset] -= amount;
+        events.add(new Event.Withdrawn(c.account(), c.asset(), amount, account.balances[asset]));
+    }
+
+    void transfer(Command.Transfer c, List<Event> events) {
+        AccountState from = ledger.account(c.from());
+        AccountState to = ledger.account(c.to());
+        if (from == to) {
+            throw Rejection.of(RejectReason.SAME_ACCOUNT, c.from().toString());
+        }
+        if (c.from().owner() != c.to().owner()) {
+            throw Rejection.of(RejectReason.NOT_SAME_OWNER, c.from() + " -> " + c.to());
+        }
+        int asset = ledger.assetIndex(c.asset());
+        long amount = Ledger.requirePositiveAmount(c.amount());
+        requireFreeAfterDebit(from, asset, amount);
+        from.balances[asset] -= amount;
+        to.balances[asset] += amount;
+        events.add(new Event.Transferred(c.from(), c.to(), c.asset(), amount));
+    }
+
+    /**
+     * A debit may take only what the account holds, and must leave equity at or above the
+     * initial requirement: unrealised profit is never withdrawable below it (DESIGN.md invariants).
+     */
+    private void requireFreeAfterDebit(AccountState account, int asset, long amount) {
+        long held = account.balances[asset];
+        if (held < amount) {
+            throw Rejection.of(RejectReason.INSUFFICIENT_BALANCE,
+                    "holds " + ledger.assets[asset].format(Math.max(held, 0)) + " " + ledger.assets[asset].id()
+                            + ", asked for " + ledger.assets[asset].format(amount));
+        }
+        MarginState after = ledger.evaluate(new LedgerAccountView(ledger, account).withBalanceDelta(asset, -amount));
+        if (!after.meetsInitial()) {
+            MarginState now = ledger.evaluate(account);
+            throw Rejection.of(RejectReason.INSUFFICIENT_FREE_COLLATERAL,
+                    "free collateral is " + ledger.settlement().format(Math.max(now.freeCollateral(), 0)) + " "
+                            + ledger.settlement().id());
+        }
+    }
+}

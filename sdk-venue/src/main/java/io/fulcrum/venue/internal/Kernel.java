@@ -1,0 +1,158 @@
+package io.fulcrum.venue.internal;
+
+import io.fulcrum.api.AssetSpec;
+import io.fulcrum.api.Command;
+import io.fulcrum.api.CommandResult;
+import io.fulcrum.api.Event;
+import io.fulcrum.api.FixedPointOverflowException;
+import io.fulcrum.api.MarketSpec;
+import io.fulcrum.api.RejectReason;
+import io.fulcrum.api.spi.MarkPriceRule;
+import io.fulcrum.api.spi.MatchingEngine;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.collections.impl.set.mutable.primitive.LongHashSet;
+
+/**
+ * The deterministic command loop: sequence, de-duplicate, check the clock, dispatch to a
+ * handler, record the outcome. One thread drives it; the same commands from the same state
+ * always give the same events and the same state hash.
+ */
+public final class Kernel {
+    final Ledger ledger;
+    final LongHashSet appliedCommands = new LongHashSet();
+    long sequence;
+    private final FundsHandler funds;
+    private final OrderHandler orders;
+    private final PriceHandler prices;
+    private CommandHook beforeApply = (sequence, command) -> {};
+
+    /** Sees each command, with its sequence number, before the kernel applies it. */
+    @FunctionalInterface
+    public interface CommandHook {
+        void before(long sequence, Command command);
+    }
+
+    /** Assembles a fresh kernel, with fresh matching engines, from {@code config}. */
+    public Kernel(VenueConfig config) {
+        List<AssetSpec> assets = new ArrayList<>();
+        List<String> feeds = new ArrayList<>();
+        assets.add(config.settlementAsset());
+        feeds.add(null);
+        config.collateralAssets().stream()
+                .sorted(Comparator.comparing(a -> a.asset().id()))
+                .forEach(a -> {
+                    assets.add(a.asset());
+                    feeds.add(a.priceFeed());
+                });
+        // Assets sorted by symbol, the settlement asset among them; feeds kept alongside.
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < assets.size(); i++) {
+            order.add(i);
+        }
+        order.sort(Comparator.comparing(i -> assets.get(i).id()));
+        List<AssetSpec> sortedAssets = new ArrayList<>();
+        List<String> sortedFeeds = new ArrayList<>();
+        for (int i : order) {
+            sortedAssets.add(assets.get(i));
+            sortedFeeds.add(feeds.get(i));
+        }
+        List<VenueConfig.MarketSetup> setups = new ArrayList<>(config.markets());
+        setups.sort(Comparator.comparing(s -> s.spec().id()));
+        List<MarketRuntime> markets = new ArrayList<>();
+        Map<String, List<MarketRuntime>> marketsByFeed = new HashMap<>();
+        for (VenueConfig.MarketSetup setup : setups) {
+            MarketSpec spec = setup.spec();
+            MatchingEngine engine = setup.engineFactory().apply(spec);
+            if (engine == null || !spec.equals(engine.spec())) {
+                throw new IllegalArgumentException(spec.id() + ": the engine factory must return an engine for this market");
+            }
+            MarkPriceRule rule = setup.markPriceRule() == null ? MarkPriceRule.INDEX : setup.markPriceRule();
+            MarketRuntime runtime = new MarketRuntime(markets.size(), spec, engine, setup.priceSource(), rule);
+            markets.add(runtime);
+            for (String feed : setup.priceSource().feeds()) {
+                marketsByFeed.computeIfAbsent(feed, f -> new ArrayList<>()).add(runtime);
+            }
+        }
+        Map<String, Integer> assetsByFeed = new HashMap<>();
+        for (int i = 0; i < sortedFeeds.size(); i++) {
+            if (sortedFeeds.get(i) != null) {
+                assetsByFeed.put(sortedFeeds.get(i), i);
+            }
+        }
+        this.ledger = new Ledger(config, sortedAssets, sortedFeeds, markets);
+        Settlement settlement = new Settlement(ledger);
+        this.funds = new FundsHandler(ledger);
+        this.orders = new OrderHandler(ledger, settlement);
+        this.prices = new PriceHandler(ledger, orders, marketsByFeed, assetsByFeed);
+    }
+
+    /** Called with each command's sequence number before it is applied (the journal hook). */
+    public void beforeApply(CommandHook hook) {
+        this.beforeApply = hook;
+    }
+
+    /** The number of commands applied so far (accepted, rejected or duplicate). */
+    public long sequence() {
+        return sequence;
+    }
+
+    /** Applies one command to completion. */
+    public CommandResult apply(Command command) {
+        beforeApply.before(sequence, command);
+        sequence++;
+        if (appliedCommands.contains(command.id().value())) {
+            return new CommandResult(command.id(), CommandResult.Status.DUPLICATE, null,
+                    RejectReason.DUPLICATE_COMMAND.message(), List.of());
+        }
+        if (command.time() < ledger.clock) {
+            return CommandResult.rejected(command.id(), RejectReason.COMMAND_TIME_REGRESSED,
+                    "command time " + command.time() + " < venue time " + ledger.clock);
+        }
+        List<Event> events = new ArrayList<>();
+        try {
+            dispatch(command, events);
+        } catch (Rejection r) {
+            return CommandResult.rejected(command.id(), r.reason, r.detail);
+        } catch (FixedPointOverflowException e) {
+            // Only validation can overflow: handlers bound every amount before they mutate.
+            if (!events.isEmpty()) {
+                throw new IllegalStateException("overflow after state changed while applying " + command, e);
+            }
+            return CommandResult.rejected(command.id(), RejectReason.ARITHMETIC_OVERFLOW, e.getMessage());
+        }
+        ledger.clock = command.time();
+        appliedCommands.add(command.id().value());
+        return CommandResult.accepted(command.id(), events);
+    }
+
+    private void dispatch(Command command, List<Event> events) {
+        if (command instanceof Command.PlaceOrder c) {
+            orders.place(c, events);
+        } else if (command instanceof Command.CancelOrder c) {
+            orders.cancel(c, events);
+        } else if (command instanceof Command.AmendOrder c) {
+            orders.amend(c, events);
+        } else if (command instanceof Command.PublishPrice c) {
+            prices.publish(c, events);
+        } else if (command instanceof Command.Deposit c) {
+            funds.deposit(c, events);
+        } else if (command instanceof Command.Withdraw c) {
+            funds.withdraw(c, events);
+        } else if (command instanceof Command.Transfer c) {
+            funds.transfer(c, events);
+        } else if (command instanceof Command.OpenAccount c) {
+            funds.open(c, events);
+        } else {
+            throw new IllegalArgumentException("unknown command type " + command.getClass().getName());
+        }
+    }
+
+    /** Read access for the public facade and the state tools in this package. */
+    public Ledger ledger() {
+        return ledger;
+    }
+}

@@ -1,0 +1,145 @@
+package io.fulcrum.venue.internal;
+
+import io.fulcrum.api.AccountId;
+import io.fulcrum.api.AssetId;
+import io.fulcrum.api.AssetSpec;
+import io.fulcrum.api.Fixed;
+import io.fulcrum.api.MarketId;
+import io.fulcrum.api.RejectReason;
+import io.fulcrum.api.spi.MarginState;
+import io.fulcrum.api.spi.PriceObservation;
+import io.fulcrum.api.spi.PriceView;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.eclipse.collections.impl.map.mutable.primitive.LongObjectHashMap;
+
+/**
+ * All of a venue's state: accounts, balances, positions, resting-order exposure, prices, the
+ * fee pool and the clock. Handlers read and change it; nothing else does.
+ *
+ * <p>Iteration that anyone can observe (hashing, snapshots, scans) goes through sorted
+ * structures only: accounts in a {@link TreeMap}, assets and markets in arrays sorted by symbol.
+ * Hash maps serve lookups alone.
+ */
+final class Ledger implements PriceView {
+    /**
+     * The largest amount the venue lets into its books: deposits and order notionals stay below
+     * 2^60 so that sums of a few of them can never overflow a long.
+     */
+    static final long MAX_AMOUNT = 1L << 60;
+
+    final VenueConfig config;
+    final AssetSpec[] assets;
+    final String[] assetFeeds;
+    final long[] assetPrices;
+    final int settlementIndex;
+    final MarketRuntime[] markets;
+    private final Map<AssetId, Integer> assetIndex = new HashMap<>();
+    private final Map<MarketId, Integer> marketIndex = new HashMap<>();
+
+    final TreeMap<AccountId, AccountState> accounts = new TreeMap<>();
+    final LongObjectHashMap<AccountState> accountsByKey = new LongObjectHashMap<>();
+    final LongObjectHashMap<OpenOrder> openOrders = new LongObjectHashMap<>();
+    final TreeMap<String, PriceObservation> observations = new TreeMap<>();
+    final long[] netDeposits;
+    long feePool;
+    long clock = Long.MIN_VALUE;
+    long nextOrderId = 1;
+    long nextAccountKey = 1;
+
+    Ledger(VenueConfig config, List<AssetSpec> sortedAssets, List<String> feeds, List<MarketRuntime> sortedMarkets) {
+        this.config = config;
+        this.assets = sortedAssets.toArray(new AssetSpec[0]);
+        this.assetFeeds = feeds.toArray(new String[0]);
+        this.assetPrices = new long[assets.length];
+        for (int i = 0; i < assets.length; i++) {
+            assetIndex.put(assets[i].id(), i);
+        }
+        this.settlementIndex = assetIndex.get(config.settlementAsset().id());
+        this.markets = sortedMarkets.toArray(new MarketRuntime[0]);
+        for (MarketRuntime m : markets) {
+            marketIndex.put(m.spec.id(), m.index);
+        }
+        this.netDeposits = new long[assets.length];
+    }
+
+    AssetSpec settlement() {
+        return assets[settlementIndex];
+    }
+
+    int assetIndex(AssetId asset) {
+        Integer i = assetIndex.get(asset);
+        if (i == null) {
+            throw Rejection.of(RejectReason.UNKNOWN_ASSET, asset.symbol());
+        }
+        return i;
+    }
+
+    MarketRuntime market(MarketId market) {
+        Integer i = marketIndex.get(market);
+        if (i == null) {
+            throw Rejection.of(RejectReason.UNKNOWN_MARKET, market.symbol());
+        }
+        return markets[i];
+    }
+
+    AccountState account(AccountId id) {
+        AccountState a = accounts.get(id);
+        if (a == null) {
+            throw Rejection.of(RejectReason.UNKNOWN_ACCOUNT, id.toString());
+        }
+        return a;
+    }
+
+    MarginState evaluate(AccountState account) {
+        return config.marginModel().evaluate(new LedgerAccountView(this, account), this);
+    }
+
+    MarginState evaluate(LedgerAccountView view) {
+        return config.marginModel().evaluate(view, this);
+    }
+
+    /** Moves {@code fee} from the account's settlement balance to the fee pool. */
+    void chargeFee(AccountState account, long fee) {
+        account.balances[settlementIndex] -= fee;
+        feePool += fee;
+    }
+
+    static long requirePositiveAmount(long amount) {
+        if (amount <= 0) {
+            throw Rejection.of(RejectReason.NON_POSITIVE_AMOUNT, String.valueOf(amount));
+        }
+        if (amount >= MAX_AMOUNT) {
+            throw Rejection.of(RejectReason.ARITHMETIC_OVERFLOW, "amount " + amount + " is not below 2^60");
+        }
+        return amount;
+    }
+
+    // ---- PriceView -------------------------------------------------------------------------
+
+    @Override
+    public long markPrice(MarketId market) {
+        Integer i = marketIndex.get(market);
+        return i == null ? NO_PRICE : markets[i].markPrice;
+    }
+
+    @Override
+    public long indexPrice(MarketId market) {
+        Integer i = marketIndex.get(market);
+        return i == null ? NO_PRICE : markets[i].indexPrice;
+    }
+
+    @Override
+    public long assetPrice(AssetId asset) {
+        Integer i = assetIndex.get(asset);
+        if (i == null) {
+            return NO_PRICE;
+        }
+        if (i == settlementIndex) {
+            return Fixed.pow10(assets[i].decimals());
+        }
+        return assetPrices[i];
+    }
+}

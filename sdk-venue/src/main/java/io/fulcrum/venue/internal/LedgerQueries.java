@@ -1,0 +1,44 @@
+package io.fulcrum.venue.internal;
+
+import io.fulcrum.api.MarketId;
+import io.fulcrum.api.spi.MatchingEngine;
+
+/** Single-value reads of a kernel's ledger for the public facade. */
+public final class LedgerQueries {
+    private LedgerQueries() {}
+
+    public static long clock(Kernel kernel) {
+        return kernel.ledger.clock == Long.MIN_VALUE ? 0 : kernel.ledger.clock;
+    }
+
+    public static long markPrice(Kernel kernel, MarketId market) {
+        return kernel.ledger.markPrice(market);
+    }
+
+    public static long indexPrice(Kernel kernel, MarketId market) {
+        return kernel.ledger.indexPrice(market);
+    }
+
+    /** @throws IllegalArgumentException if the venue does not list {@code market} */
+    public static long lastTradePrice(Kernel kernel, MarketId market) {
+        return runtime(kernel, market).lastTradePrice;
+    }
+
+    /** @throws IllegalArgumentException if the venue does not list {@code market} */
+    public static MatchingEngine engine(Kernel kernel, MarketId market) {
+        return runtime(kernel, market).engine;
+    }
+
+    public static long feePool(Kernel kernel) {
+        return kernel.ledger.feePool;
+    }
+
+    private static MarketRuntime runtime(Kernel kernel, MarketId market) {
+        for (MarketRuntime m : kernel.ledger.markets) {
+            if (m.spec.id().equals(market)) {
+                return m;
+            }
+        }
+        throw new IllegalArgumentException("the venue does not list market " + market);
+    }
+}

@@ -1,0 +1,63 @@
+package io.fulcrum.venue.internal;
+
+import io.fulcrum.api.FixedPointOverflowException;
+import io.fulcrum.api.MarketSpec;
+import io.fulcrum.api.RejectReason;
+import io.fulcrum.api.spi.PriceReading;
+import java.math.RoundingMode;
+
+/** The market-spec checks every order passes before anything is touched. */
+final class OrderRules {
+    private OrderRules() {}
+
+    static void requireValidSize(MarketSpec spec, long size) {
+        if (!spec.isOnLot(size)) {
+            throw Rejection.of(RejectReason.SIZE_NOT_ON_LOT, "size " + size + ", lot " + spec.lotSize() + " in " + spec.id());
+        }
+        if (size > spec.maxOrderSize()) {
+            throw Rejection.of(RejectReason.ABOVE_MAX_ORDER_SIZE,
+                    "size " + size + ", maximum " + spec.maxOrderSize() + " in " + spec.id());
+        }
+    }
+
+    static void requireValidPrice(MarketSpec spec, long price) {
+        if (price <= 0) {
+            throw Rejection.of(RejectReason.NON_POSITIVE_PRICE, "price " + price);
+        }
+        if (!spec.isOnTick(price)) {
+            throw Rejection.of(RejectReason.PRICE_NOT_ON_TICK,
+                    "price " + price + ", tick " + spec.tickSize() + " in " + spec.id());
+        }
+    }
+
+    /** The order's notional rounded up, rejecting notionals that overflow or exceed the venue's bound. */
+    static long reserveNotional(MarketSpec spec, long size, long price) {
+        long notional;
+        try {
+            notional = spec.notional(size, price, RoundingMode.CEILING);
+        } catch (FixedPointOverflowException e) {
+            throw Rejection.of(RejectReason.ARITHMETIC_OVERFLOW, "notional of " + size + " at " + price + " in " + spec.id());
+        }
+        if (notional >= Ledger.MAX_AMOUNT) {
+            throw Rejection.of(RejectReason.ARITHMETIC_OVERFLOW,
+                    "notional " + notional + " of " + size + " at " + price + " is not below 2^60");
+        }
+        return notional;
+    }
+
+    static void requireMinNotional(MarketSpec spec, long notional) {
+        if (notional < spec.minNotional()) {
+            throw Rejection.of(RejectReason.BELOW_MIN_NOTIONAL, "notional " + spec.settlement().format(notional)
+                    + ", minimum " + spec.settlement().format(spec.minNotional()) + " " + spec.settlement().id());
+        }
+    }
+
+    static void requireUsablePrice(MarketRuntime market, PriceReading reading) {
+        if (reading.status() == PriceReading.Status.STALE) {
+            throw Rejection.of(RejectReason.STALE_ORACLE, market.spec.id() + ": " + reading.detail());
+        }
+        if (!reading.isOk() || market.markPrice <= 0) {
+            throw Rejection.of(RejectReason.NO_PRICE, market.spec.id() + (reading.detail().isEmpty() ? "" : ": " + reading.detail()));
+        }
+    }
+}

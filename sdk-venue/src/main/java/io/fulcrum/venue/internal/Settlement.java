@@ -1,0 +1,82 @@
+package io.fulcrum.venue.internal;
+
+import io.fulcrum.api.Event;
+import io.fulcrum.api.MarketSpec;
+import io.fulcrum.api.OrderId;
+import io.fulcrum.api.Side;
+import java.math.RoundingMode;
+import java.util.List;
+
+/**
+ * Settles fills into the ledger and keeps resting orders' margin reservations. A fill moves
+ * the same notional between maker and taker (so it nets to zero), charges each its fee into the
+ * fee pool, and realises PnL on any part that closes a position.
+ */
+final class Settlement {
+    private final Ledger ledger;
+
+    Settlement(Ledger ledger) {
+        this.ledger = ledger;
+    }
+
+    void settleFill(MarketRuntime market, OpenOrder maker, AccountState taker, long takerOrderId, Side takerSide,
+            long price, long quantity, List<Event> events) {
+        MarketSpec spec = market.spec;
+        long notional = spec.notional(quantity, price, RoundingMode.HALF_EVEN);
+        long makerFee = ledger.config.feeSchedule().makerFee(maker.account.id, spec, notional);
+        long takerFee = ledger.config.feeSchedule().takerFee(taker.id, spec, notional);
+
+        release(maker);
+        maker.openSize -= quantity;
+        maker.filled += quantity;
+        if (maker.openSize == 0) {
+            ledger.openOrders.remove(maker.orderId);
+        } else {
+            reserve(maker);
+        }
+        market.lastTradePrice = price;
+
+        events.add(new Event.Trade(spec.id(), OrderId.of(maker.orderId), OrderId.of(takerOrderId), maker.account.id,
+                taker.id, takerSide, price, quantity, notional, makerFee, takerFee));
+        events.add(applyToPosition(market, maker.account, maker.side, price, quantity, notional, makerFee));
+        events.add(applyToPosition(market, taker, takerSide, price, quantity, notional, takerFee));
+    }
+
+    private Event.PositionChanged applyToPosition(MarketRuntime market, AccountState account, Side side, long price,
+            long quantity, long notional, long fee) {
+        PositionState position = account.position(market.index, market);
+        long realized = position.applyFill(side.sign(), quantity, notional, price);
+        account.balances[ledger.settlementIndex] += realized;
+        position.fees += fee;
+        ledger.chargeFee(account, fee);
+        return new Event.PositionChanged(account.id, market.spec.id(), position.size, position.costBasis, realized, fee,
+                account.balances[ledger.settlementIndex]);
+    }
+
+    /** Adds a resting order's open size and notional (rounded up) to its owner's exposure. */
+    void reserve(OpenOrder order) {
+        MarketRuntime market = ledger.markets[order.market];
+        PositionState position = order.account.position(order.market, market);
+        order.reservedNotional = market.spec.notional(order.openSize, order.price, RoundingMode.CEILING);
+        if (order.side == Side.BUY) {
+            position.openBuySize += order.openSize;
+            position.openBuyNotional += order.reservedNotional;
+        } else {
+            position.openSellSize += order.openSize;
+            position.openSellNotional += order.reservedNotional;
+        }
+    }
+
+    /** Removes what {@link #reserve} added. */
+    void release(OpenOrder order) {
+        PositionState position = order.account.positions[order.market];
+        if (order.side == Side.BUY) {
+            position.openBuySize -= order.openSize;
+            position.openBuyNotional -= order.reservedNotional;
+        } else {
+            position.openSellSize -= order.openSize;
+            position.openSellNotional -= order.reservedNotional;
+        }
+        order.reservedNotional = 0;
+    }
+}

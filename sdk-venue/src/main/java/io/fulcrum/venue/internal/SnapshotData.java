@@ -1,0 +1,44 @@
+package io.fulcrum.venue.internal;
+
+import io.fulcrum.api.AccountId;
+import io.fulcrum.api.Side;
+import io.fulcrum.api.spi.PriceObservation;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A venue's complete state as plain data, for JSON. Orders are listed per market in book
+ * priority order, so restoring them in list order rebuilds identical queues.
+ */
+public record SnapshotData(
+        int format,
+        long sequence,
+        long clock,
+        long nextOrderId,
+        long nextAccountKey,
+        long feePool,
+        Map<String, Long> netDeposits,
+        Map<String, Long> assetPrices,
+        List<MarketPrices> markets,
+        List<AccountEntry> accounts,
+        List<OrderEntry> orders,
+        List<PriceObservation> observations,
+        long[] appliedCommands,
+        String stateHash) {
+
+    /** The format version this code writes and reads. */
+    public static final int FORMAT = 1;
+
+    /** A market's prices. */
+    public record MarketPrices(String market, long indexPrice, long markPrice, long lastTradePrice) {}
+
+    /** An account with its balances (by asset symbol) and positions. */
+    public record AccountEntry(AccountId account, long key, Map<String, Long> balances, List<PositionEntry> positions) {}
+
+    /** A position's ledger fields (resting-order exposure is rebuilt from the orders). */
+    public record PositionEntry(String market, long size, long costBasis, long realizedPnl, long fees) {}
+
+    /** A resting order. */
+    public record OrderEntry(long orderId, AccountId account, String market, Side side, long price, long size,
+            long filled, long openSize) {}
+}

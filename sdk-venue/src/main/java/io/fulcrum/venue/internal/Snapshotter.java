@@ -1,0 +1,154 @@
+package io.fulcrum.venue.internal;
+
+import io.fulcrum.api.MarketId;
+import io.fulcrum.api.spi.PriceObservation;
+import io.fulcrum.api.spi.RestingOrder;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Captures a kernel's state as {@link SnapshotData} and restores it into a fresh kernel. */
+public final class Snapshotter {
+    private Snapshotter() {}
+
+    /** Captures {@code kernel}'s complete state. */
+    public static SnapshotData capture(Kernel kernel) {
+        Ledger ledger = kernel.ledger;
+        Map<String, Long> netDeposits = new TreeMap<>();
+        Map<String, Long> assetPrices = new TreeMap<>();
+        for (int i = 0; i < ledger.assets.length; i++) {
+            netDeposits.put(ledger.assets[i].id().symbol(), ledger.netDeposits[i]);
+            assetPrices.put(ledger.assets[i].id().symbol(), ledger.assetPrices[i]);
+        }
+        List<SnapshotData.MarketPrices> markets = new ArrayList<>();
+        List<SnapshotData.OrderEntry> orders = new ArrayList<>();
+        for (MarketRuntime m : ledger.markets) {
+            markets.add(new SnapshotData.MarketPrices(m.spec.id().symbol(), m.indexPrice, m.markPrice, m.lastTradePrice));
+            m.engine.forEachRestingOrder(o -> {
+                OpenOrder kept = ledger.openOrders.get(o.orderId());
+                orders.add(new SnapshotData.OrderEntry(o.orderId(), kept.account.id, m.spec.id().symbol(), o.side(),
+                        o.price(), kept.size, kept.filled, o.openSize()));
+            });
+        }
+        List<SnapshotData.AccountEntry> accounts = new ArrayList<>();
+        for (AccountState a : ledger.accounts.values()) {
+            Map<String, Long> balances = new TreeMap<>();
+            for (int i = 0; i < ledger.assets.length; i++) {
+                if (a.balances[i] != 0) {
+                    balances.put(ledger.assets[i].id().symbol(), a.balances[i]);
+                }
+            }
+            List<SnapshotData.PositionEntry> positions = new ArrayList<>();
+            for (int m = 0; m < a.positions.length; m++) {
+                PositionState p = a.positions[m];
+                if (p != null && (p.size != 0 || p.costBasis != 0 || p.realizedPnl != 0 || p.fees != 0)) {
+                    positions.add(new SnapshotData.PositionEntry(ledger.markets[m].spec.id().symbol(), p.size,
+                            p.costBasis, p.realizedPnl, p.fees));
+                }
+            }
+            accounts.add(new SnapshotData.AccountEntry(a.id, a.key, balances, positions));
+        }
+        List<PriceObservation> observations = new ArrayList<>(ledger.observations.values());
+        long[] applied = kernel.appliedCommands.toSortedArray();
+        return new SnapshotData(SnapshotData.FORMAT, kernel.sequence, ledger.clock, ledger.nextOrderId,
+                ledger.nextAccountKey, ledger.feePool, netDeposits, assetPrices, markets, accounts, orders, observations,
+                applied, StateHasher.hash(kernel));
+    }
+
+    /**
+     * Restores {@code data} into {@code kernel}, which must be fresh (built from the same
+     * configuration, no command applied).
+     *
+     * @throws IllegalArgumentException if the snapshot does not fit this venue's configuration
+     * @throws IllegalStateException if the restored state's hash differs from the snapshot's
+     */
+    public static void restore(Kernel kernel, SnapshotData data) {
+        Ledger ledger = kernel.ledger;
+        if (kernel.sequence != 0 || !ledger.accounts.isEmpty()) {
+            throw new IllegalStateException("a snapshot can only be restored into a fresh venue");
+        }
+        if (data.format() != SnapshotData.FORMAT) {
+            throw new IllegalArgumentException("snapshot format " + data.format() + " is not " + SnapshotData.FORMAT);
+        }
+        kernel.sequence = data.sequence();
+        ledger.clock = data.clock();
+        ledger.nextOrderId = data.nextOrderId();
+        ledger.nextAccountKey = data.nextAccountKey();
+        ledger.feePool = data.feePool();
+        for (int i = 0; i < ledger.assets.length; i++) {
+            String symbol = ledger.assets[i].id().symbol();
+            ledger.netDeposits[i] = require(data.netDeposits(), symbol, "asset");
+            ledger.assetPrices[i] = require(data.assetPrices(), symbol, "asset");
+        }
+        for (SnapshotData.MarketPrices p : data.markets()) {
+            MarketRuntime m = marketOf(ledger, p.market());
+            m.indexPrice = p.indexPrice();
+            m.markPrice = p.markPrice();
+            m.lastTradePrice = p.lastTradePrice();
+        }
+        for (SnapshotData.AccountEntry e : data.accounts()) {
+            AccountState a = new AccountState(e.account(), e.key(), ledger.assets.length, ledger.markets.length);
+            e.balances().forEach((symbol, amount) -> a.balances[assetIndexOf(ledger, symbol)] = amount);
+            for (SnapshotData.PositionEntry pe : e.positions()) {
+                MarketRuntime m = marketOf(ledger, pe.market());
+                PositionState p = a.position(m.index, m);
+                p.size = pe.size();
+                p.costBasis = pe.costBasis();
+                p.realizedPnl = pe.realizedPnl();
+                p.fees = pe.fees();
+            }
+            ledger.accounts.put(a.id, a);
+            ledger.accountsByKey.put(a.key, a);
+        }
+        Settlement settlement = new Settlement(ledger);
+        for (SnapshotData.OrderEntry o : data.orders()) {
+            MarketRuntime m = marketOf(ledger, o.market());
+            AccountState a = ledger.accounts.get(o.account());
+            if (a == null) {
+                throw new IllegalArgumentException("snapshot order " + o.orderId() + " belongs to unknown account " + o.account());
+            }
+            m.engine.restore(new RestingOrder(o.orderId(), a.key, o.side(), o.price(), o.openSize()));
+            OpenOrder order = new OpenOrder(o.orderId(), a, m.index, o.side(), o.price(), o.size(), o.filled());
+            order.openSize = o.openSize();
+            ledger.openOrders.put(order.orderId, order);
+            settlement.reserve(order);
+        }
+        for (PriceObservation o : data.observations()) {
+            ledger.observations.put(o.feed(), o);
+        }
+        kernel.appliedCommands.addAll(data.appliedCommands());
+        String hash = StateHasher.hash(kernel);
+        if (!hash.equals(data.stateHash())) {
+            throw new IllegalStateException("restored state hash " + hash + " differs from the snapshot's " + data.stateHash()
+                    + ": the snapshot is corrupt or comes from a differently configured venue");
+        }
+    }
+
+    private static long require(Map<String, Long> map, String key, String what) {
+        Long v = map.get(key);
+        if (v == null) {
+            throw new IllegalArgumentException("snapshot has no entry for " + what + " " + key);
+        }
+        return v;
+    }
+
+    private static MarketRuntime marketOf(Ledger ledger, String symbol) {
+        for (MarketRuntime m : ledger.markets) {
+            if (m.spec.id().equals(MarketId.of(symbol))) {
+                return m;
+            }
+        }
+        throw new IllegalArgumentException("snapshot names market " + symbol + " which this venue does not list");
+    }
+
+    private static int assetIndexOf(Ledger ledger, String symbol) {
+        for (int i = 0; i < ledger.assets.length; i++) {
+            if (ledger.assets[i].id().symbol().equals(symbol)) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException("snapshot names asset " + symbol + " which this venue does not list");
+    }
+
+}

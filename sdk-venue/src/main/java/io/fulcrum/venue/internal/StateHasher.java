@@ -1,0 +1,65 @@
+package io.fulcrum.venue.internal;
+
+import com.google.common.hash.Hasher;
+import com.google.common.hash.Hashing;
+import io.fulcrum.api.spi.PriceObservation;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * A SHA-256 digest of everything that defines a venue's state, fed in a fixed order: clock and
+ * counters, assets, markets with their books in priority order, accounts in id order, feed
+ * observations in name order, applied command ids in numeric order. Two venues with equal
+ * hashes answer every future command identically. (The command sequence number is journal
+ * bookkeeping, not state: a rejected command advances it but changes nothing.)
+ */
+public final class StateHasher {
+    private StateHasher() {}
+
+    /** The hex digest of {@code kernel}'s state. */
+    public static String hash(Kernel kernel) {
+        Ledger ledger = kernel.ledger;
+        Hasher h = Hashing.sha256().newHasher();
+        h.putLong(ledger.clock).putLong(ledger.nextOrderId).putLong(ledger.nextAccountKey).putLong(ledger.feePool);
+        for (int i = 0; i < ledger.assets.length; i++) {
+            h.putString(ledger.assets[i].id().symbol(), StandardCharsets.UTF_8)
+                    .putLong(ledger.netDeposits[i]).putLong(ledger.assetPrices[i]);
+        }
+        for (MarketRuntime m : ledger.markets) {
+            h.putString(m.spec.id().symbol(), StandardCharsets.UTF_8)
+                    .putLong(m.indexPrice).putLong(m.markPrice).putLong(m.lastTradePrice)
+                    .putInt(m.engine.restingOrderCount());
+            m.engine.forEachRestingOrder(o -> {
+                OpenOrder kept = ledger.openOrders.get(o.orderId());
+                h.putLong(o.orderId()).putLong(o.owner()).putInt(o.side().ordinal()).putLong(o.price())
+                        .putLong(o.openSize())
+                        .putLong(kept == null ? -1 : kept.size).putLong(kept == null ? -1 : kept.filled);
+            });
+        }
+        h.putInt(ledger.openOrders.size());
+        for (AccountState a : ledger.accounts.values()) {
+            h.putLong(a.id.owner()).putInt(a.id.subaccount()).putLong(a.key);
+            for (long b : a.balances) {
+                h.putLong(b);
+            }
+            for (int m = 0; m < a.positions.length; m++) {
+                PositionState p = a.positions[m];
+                if (p != null && !p.isEmpty()) {
+                    h.putInt(m).putLong(p.size).putLong(p.costBasis).putLong(p.realizedPnl).putLong(p.fees)
+                            .putLong(p.openBuySize).putLong(p.openBuyNotional)
+                            .putLong(p.openSellSize).putLong(p.openSellNotional);
+                }
+            }
+            h.putInt(-1);
+        }
+        for (PriceObservation o : ledger.observations.values()) {
+            h.putString(o.feed(), StandardCharsets.UTF_8).putLong(o.price()).putLong(o.confidence()).putLong(o.time());
+        }
+        long[] ids = kernel.appliedCommands.toArray();
+        Arrays.sort(ids);
+        for (long id : ids) {
+            h.putLong(id);
+        }
+        return h.hash().toString();
+    }
+}

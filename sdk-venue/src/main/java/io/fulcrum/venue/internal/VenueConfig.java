@@ -1,0 +1,38 @@
+package io.fulcrum.venue.internal;
+
+import io.fulcrum.api.AssetSpec;
+import io.fulcrum.api.MarketSpec;
+import io.fulcrum.api.spi.FeeSchedule;
+import io.fulcrum.api.spi.LiquidationPolicy;
+import io.fulcrum.api.spi.MarginModel;
+import io.fulcrum.api.spi.MarkPriceRule;
+import io.fulcrum.api.spi.MatchingEngine;
+import io.fulcrum.api.spi.PriceSource;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Everything a venue is assembled from, validated by the public builder. Building a kernel
+ * from it twice gives two independent venues (fresh matching engines), which is how replay
+ * works.
+ */
+public record VenueConfig(
+        AssetSpec settlementAsset,
+        List<CollateralAsset> collateralAssets,
+        List<MarketSetup> markets,
+        MarginModel marginModel,
+        FeeSchedule feeSchedule,
+        LiquidationPolicy liquidationPolicy) {
+
+    /** A non-settlement asset accounts may hold, priced by the observations of {@code priceFeed}. */
+    public record CollateralAsset(AssetSpec asset, String priceFeed) {}
+
+    /** A market with its engine factory and price wiring. */
+    public record MarketSetup(MarketSpec spec, Function<MarketSpec, MatchingEngine> engineFactory,
+            PriceSource priceSource, MarkPriceRule markPriceRule) {}
+
+    public VenueConfig {
+        collateralAssets = List.copyOf(collateralAssets);
+        markets = List.copyOf(markets);
+    }
+}
