@@ -4,7 +4,7 @@
  * {@code io.fulcrum.api} only; {@code io.fulcrum.margin.internal} is not part of the API.
  */
 module io.fulcrum.margin {
-    requires io.fulcrum.api;
+    requires transitive io.fulcrum.api;
 
     exports io.fulcrum.margin;
 }

@@ -7,6 +7,7 @@ import io.fulcrum.api.spi.CollateralPolicy;
 import io.fulcrum.api.spi.PriceView;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -181,7 +182,7 @@ public final class HaircutCollateral implements CollateralPolicy {
 
         /** Builds the policy. */
         public HaircutCollateral build() {
-            return new HaircutCollateral(settlement, Map.copyOf(new TreeMap<>(haircuts)));
+            return new HaircutCollateral(settlement, Collections.unmodifiableMap(new TreeMap<>(haircuts)));
         }
     }
 }

@@ -22,9 +22,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  * internals and an uncrossed book. A failure names the seed and the command, so it replays
  * exactly.
  *
- * <p>Prices are drawn from a band of 61 ticks around 100.0 with bids and asks overlapping, so
- * most commands cross the spread, sweep several levels or leave deep books; about one potential
- * fill in 23 is vetoed, and every 250 commands the real book is rebuilt from its own snapshot.
+ * <p>Prices stay within about 20 ticks of 100.0: most orders rest behind the mid, building
+ * levels with queues of several orders, and one in four crosses it and sweeps. About one
+ * potential fill in 23 is vetoed, and every 250 commands the real book is rebuilt from its own
+ * snapshot.
  */
 class OrderBookDifferentialTest {
     private static final int COMMANDS = 2_000;
@@ -50,6 +51,8 @@ class OrderBookDifferentialTest {
         private final RecordingSink naiveSink = new RecordingSink(VETO);
         private final RecordingSink fastSink = new RecordingSink(VETO);
         private OrderBook fast = new OrderBook(TestMarkets.BTC_PERP);
+        /** The command under way, described before it is applied so a failure inside it names it. */
+        private String command = "none yet";
         private long nextId = 1;
         private int crossings;
 
@@ -59,11 +62,10 @@ class OrderBookDifferentialTest {
         }
 
         void execute() {
-            String command = "none yet";
             int index = 0;
             try {
                 for (; index < COMMANDS; index++) {
-                    command = step();
+                    step();
                     compare();
                     if (index % SNAPSHOT_EVERY == SNAPSHOT_EVERY - 1) {
                         command = "snapshot and restore";
@@ -72,48 +74,52 @@ class OrderBookDifferentialTest {
                     }
                 }
                 // A stream that never traded across levels would prove little.
-                assertTrue(crossings > COMMANDS / 10, "only " + crossings + " commands produced fills");
+                assertTrue(crossings > COMMANDS / 20, "only " + crossings + " commands produced fills");
             } catch (AssertionError | RuntimeException e) {
                 throw new AssertionError("seed=" + seed + ", command #" + index + " (" + command + "): " + e.getMessage(), e);
             }
         }
 
-        /** Applies one random command to both books, checks the answers agree, and describes it. */
-        private String step() {
+        /** Applies one random command to both books and checks their answers agree. */
+        private void step() {
             int roll = random.nextInt(100);
             if (roll < 40) {
-                return place(TimeInForce.GTC);
+                place(TimeInForce.GTC);
             } else if (roll < 55) {
-                return place(TimeInForce.IOC);
+                place(TimeInForce.IOC);
             } else if (roll < 75) {
                 long id = restingOrUnknownId();
+                command = "cancel " + id;
                 assertEquals(naive.cancel(id), fast.cancel(id), "cancel result");
-                return "cancel " + id;
             } else if (roll < 95) {
-                return amend();
+                amend();
+            } else {
+                long unknown = nextId + 1_000;
+                command = "amend unknown " + unknown;
+                assertThrows(IllegalArgumentException.class, () -> naive.amend(unknown, MID, 1, naiveSink));
+                assertThrows(IllegalArgumentException.class, () -> fast.amend(unknown, MID, 1, fastSink));
             }
-            long unknown = nextId + 1_000;
-            assertThrows(IllegalArgumentException.class, () -> naive.amend(unknown, MID, 1, naiveSink));
-            assertThrows(IllegalArgumentException.class, () -> fast.amend(unknown, MID, 1, fastSink));
-            return "amend unknown " + unknown;
         }
 
-        private String place(TimeInForce timeInForce) {
+        private void place(TimeInForce timeInForce) {
             long id = nextId++;
             long owner = random.nextInt(10);
             Side side = random.nextBoolean() ? Side.BUY : Side.SELL;
-            // Bids centred a little above asks, so many orders cross.
-            long price = MID + (side == Side.BUY ? 5 : -5) + random.nextInt(61) - 30;
+            // Mostly passive, up to 19 ticks behind the mid, so levels fill up with queues; one in
+            // four reaches up to 7 ticks across it and takes liquidity.
+            long ticksBehind = random.nextInt(4) == 0 ? -random.nextInt(8) : random.nextInt(20);
+            long price = side == Side.BUY ? MID - ticksBehind : MID + ticksBehind;
             long size = 1 + random.nextInt(20);
+            command = "place " + id + " " + side + " " + size + " at " + price + " " + timeInForce;
             long expected = naive.place(id, owner, side, price, size, timeInForce, naiveSink);
             assertEquals(expected, fast.place(id, owner, side, price, size, timeInForce, fastSink), "place result");
-            return "place " + id + " " + side + " " + size + " at " + price + " " + timeInForce;
         }
 
-        private String amend() {
+        private void amend() {
             List<RestingOrder> resting = OrderBookContract.restingOrders(naive);
             if (resting.isEmpty()) {
-                return "amend skipped: empty book";
+                command = "amend skipped: empty book";
+                return;
             }
             RestingOrder order = resting.get(random.nextInt(resting.size()));
             long price = order.price();
@@ -122,13 +128,13 @@ class OrderBookDifferentialTest {
                 case 0 -> size = 1 + random.nextInt((int) Math.min(order.openSize(), 20));   // down or equal: keeps priority
                 case 1 -> size = order.openSize() + 1 + random.nextInt(10);                   // up: loses priority
                 default -> {
-                    price = Math.max(1, price + random.nextInt(41) - 20);                     // moves, may cross
+                    price = price + random.nextInt(21) - 10;                                  // moves, may cross
                     size = 1 + random.nextInt(20);
                 }
             }
+            command = "amend " + order.orderId() + " to " + size + " at " + price;
             boolean expected = naive.amend(order.orderId(), price, size, naiveSink);
             assertEquals(expected, fast.amend(order.orderId(), price, size, fastSink), "amend result");
-            return "amend " + order.orderId() + " to " + size + " at " + price;
         }
 
         private long restingOrUnknownId() {

@@ -44,7 +44,7 @@ import java.util.function.Function;
  * <pre>{@code
  * Venue venue = Venue.builder()
  *     .settlementAsset(usdc)
- *     .market(btcPerp, OrderBook::new, new PushedPriceSource("BTC-USD", 60_000))
+ *     .market(btcPerp, OrderBook::new, PushedPriceSource.of("BTC-USD", 60_000))
  *     .marginModel(CrossMargin.with(HaircutCollateral.settlementOnly(usdc)))
  *     .build();
  * venue.apply(new Command.OpenAccount(CommandId.of(1), 0, alice));
