@@ -16,9 +16,13 @@ import java.math.RoundingMode;
  * payout rounds down). With the rebate bounded by the taker rate, the rebate paid on a fill is
  * never more than the taker fee collected on it.
  *
- * <p>Example (the {@link FeeSchedule} example; rates as in dYdX v4 / Binance fee tables): 2 bps
- * maker and 5 bps taker, {@code FlatFeeSchedule.of(200, 500)}, on a 50,000 USDC fill charge 10
- * and 25 USDC. With a 1 bp maker rebate, {@code of(-100, 500)}, the maker receives 5 USDC.
+ * <p>Example (the {@link FeeSchedule} SPI's example): 2 bps maker and 5 bps taker,
+ * {@code FlatFeeSchedule.of(200, 500)}, on a 50,000 USDC fill charge 10 and 25 USDC. With a 1 bp
+ * maker rebate, {@code of(-100, 500)}, the maker receives 5 USDC.
+ *
+ * <p>MECHANISMS.md has no section on maker/taker schedules (it covers Avantis's skew-dependent
+ * fees and loss rebates, §4, which are a different mechanism); this class is the plain flat
+ * schedule of DESIGN.md's {@code FeeSchedule}, without volume tiers.
  */
 public final class FlatFeeSchedule implements FeeSchedule {
     private final long makerPpm;

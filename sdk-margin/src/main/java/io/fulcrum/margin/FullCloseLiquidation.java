@@ -18,14 +18,17 @@ import java.util.List;
  * Closes every position of an account below maintenance at once, each with one
  * immediate-or-cancel order no worse than a band around the mark. Hyperliquid sends a whole
  * position to the book this way when its notional is at most 100,000 USDC (MECHANISMS.md §1.4,
- * step 1), and GMX and Avantis close whole positions (§3.4, §4), though against their pool.
+ * step 1); GMX and Avantis also close whole positions, though against their pool (DESIGN.md's
+ * presets; their liquidation conditions are in §3.4 and §4).
  * Partial, chunked liquidation (Hyperliquid above 100,000 USDC, dYdX §2.3) is a different policy.
  *
  * <p>The worst price is {@code mark × (1 − band)} for a sell (closing a long) and
  * {@code mark × (1 + band)} for a buy (closing a short), then moved onto the market's tick
  * toward the mark so it stays within the band: a sell's price rounds up to a tick, a buy's down.
- * A price is never below one tick. What the book cannot fill within the band is cancelled (IOC)
- * and left to the next evaluation or the loss waterfall.
+ * A price is never below one tick. (With a tick coarser than the band, rounding toward the mark
+ * can reach the mark itself; the order then only trades at or better than mark.) What the book
+ * cannot fill within the band is cancelled (IOC) and left to the next evaluation or the loss
+ * waterfall.
  *
  * <p>Example (the {@link LiquidationPolicy} example): band 5 % ({@code 50_000} ppm), long 1 BTC at
  * mark 48,000: one sell IOC of 1 BTC limited at 45,600. A short of 2 BTC at the same mark: one buy

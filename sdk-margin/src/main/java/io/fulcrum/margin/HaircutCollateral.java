@@ -17,9 +17,9 @@ import java.util.TreeMap;
  * What an account's holdings count for as margin: the settlement asset in full, each listed
  * asset at its oracle price less a haircut, anything else not at all. A collateral's price drop
  * (a depeg) therefore flows straight into every holder's equity. This is the collateral-ratio
- * scheme of unified and portfolio-margin accounts (Binance, MECHANISMS.md §5.4; Hyperliquid's
- * portfolio margin, §1.6); dYdX v4 and Avantis accept the settlement asset only
- * ({@link #settlementOnly}).
+ * scheme of unified and portfolio-margin accounts: Binance's {@code Equity(asset) = min(amount ×
+ * indexPrice × collateralRate, amount × indexPrice)}, haircut only when positive (MECHANISMS.md
+ * §5.4). dYdX v4 (§2.2) and Avantis (§4) take the settlement asset only ({@link #settlementOnly}).
  *
  * <p>The rules, all in settlement units:
  * <ul>

@@ -49,12 +49,13 @@ final class OrderHandler implements MatchSink {
         MarketSpec spec = market.spec;
         OrderRules.requireValidSize(spec, c.size());
         OrderRules.requireValidPrice(spec, c.price());
-        long notional = OrderRules.reserveNotional(spec, c.size(), c.price());
+        long notional = OrderRules.checkedNotional(spec, c.size(), c.price());
         OrderRules.requireMinNotional(spec, notional);
+        long reserved = Settlement.reservedNotional(spec, c.side(), c.size(), c.price());
         OrderRules.requireUsablePrice(market, market.priceSource.read(ledger.observations::get, c.time()));
         requirePositionBound(account, market, c.size());
         if (!reducesOnly(account, market, c.side(), c.size())) {
-            requireInitialMargin(account, market, c.side(), c.size(), notional, 0, 0);
+            requireInitialMargin(account, market, c.side(), c.size(), reserved, 0, 0);
         }
         long orderId = ledger.nextOrderId++;
         out.add(new Event.OrderAccepted(OrderId.of(orderId), c.account(), c.market(), c.side(), c.price(), c.size(),
@@ -107,8 +108,9 @@ final class OrderHandler implements MatchSink {
                     "new size " + c.newSize() + ", already filled " + order.filled);
         }
         long newOpen = c.newSize() - order.filled;
-        long notional = OrderRules.reserveNotional(spec, newOpen, c.newPrice());
-        OrderRules.requireMinNotional(spec, OrderRules.reserveNotional(spec, c.newSize(), c.newPrice()));
+        OrderRules.checkedNotional(spec, newOpen, c.newPrice()); // bounds the open notional before anything moves
+        OrderRules.requireMinNotional(spec, OrderRules.checkedNotional(spec, c.newSize(), c.newPrice()));
+        long notional = Settlement.reservedNotional(spec, order.side, newOpen, c.newPrice());
         boolean keepsPriority = c.newPrice() == order.price && newOpen <= order.openSize;
         if (!keepsPriority) {
             OrderRules.requireUsablePrice(market, market.priceSource.read(ledger.observations::get, c.time()));

@@ -31,7 +31,7 @@ final class OrderRules {
     }
 
     /** The order's notional rounded up, rejecting notionals that overflow or exceed the venue's bound. */
-    static long reserveNotional(MarketSpec spec, long size, long price) {
+    static long checkedNotional(MarketSpec spec, long size, long price) {
         long notional;
         try {
             notional = spec.notional(size, price, RoundingMode.CEILING);

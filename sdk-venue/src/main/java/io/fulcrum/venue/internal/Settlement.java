@@ -53,11 +53,14 @@ final class Settlement {
                 account.balances[ledger.settlementIndex]);
     }
 
-    /** Adds a resting order's open size and notional (rounded up) to its owner's exposure. */
+    /**
+     * Adds a resting order's open size and notional to its owner's exposure, the notional rounded
+     * against the owner: up for a buy (what it would pay), down for a sell (what it would receive).
+     */
     void reserve(OpenOrder order) {
         MarketRuntime market = ledger.markets[order.market];
         PositionState position = order.account.position(order.market, market);
-        order.reservedNotional = market.spec.notional(order.openSize, order.price, RoundingMode.CEILING);
+        order.reservedNotional = reservedNotional(market.spec, order.side, order.openSize, order.price);
         if (order.side == Side.BUY) {
             position.openBuySize += order.openSize;
             position.openBuyNotional += order.reservedNotional;
@@ -65,6 +68,10 @@ final class Settlement {
             position.openSellSize += order.openSize;
             position.openSellNotional += order.reservedNotional;
         }
+    }
+
+    static long reservedNotional(MarketSpec spec, Side side, long size, long price) {
+        return spec.notional(size, price, side == Side.BUY ? RoundingMode.CEILING : RoundingMode.FLOOR);
     }
 
     /** Removes what {@link #reserve} added. */
