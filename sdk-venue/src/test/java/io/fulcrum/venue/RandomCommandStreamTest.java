@@ -28,7 +28,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * reproducible from its seed, which every failure names.
  */
 class RandomCommandStreamTest {
-    private static final int COMMANDS_PER_STREAM = 400;
+    private static final int COMMANDS_PER_STREAM = 1_000;
 
     static List<Long> seeds() {
         List<Long> seeds = new ArrayList<>();
@@ -55,12 +55,14 @@ class RandomCommandStreamTest {
         Venue venue = TestVenue.builder(policy).journal(journal).build();
         Generator gen = new Generator(random);
         VenueSnapshot midway = null;
+        Stats stats = new Stats();
 
         for (int i = 0; i < COMMANDS_PER_STREAM; i++) {
             Command command = gen.next();
             String before = venue.stateHash();
             CommandResult result = venue.apply(command);
             gen.learn(result);
+            stats.count(result);
             if (!result.isAccepted()) {
                 assertEquals(before, venue.stateHash(), () -> "state changed by " + result.status() + " " + command);
             }
@@ -74,10 +76,42 @@ class RandomCommandStreamTest {
                 midway = VenueSnapshot.fromJson(venue.snapshot().toJson());
             }
         }
+        // The stream must exercise the venue, not just bounce off its validation.
+        assertTrue(stats.trades >= 20, () -> "too few trades: " + stats);
+        assertTrue(stats.rejected >= 20, () -> "too few rejections: " + stats);
+        assertTrue(stats.rested >= 20, () -> "too few resting orders: " + stats);
+        assertTrue(stats.breaches >= 1, () -> "no account ever fell below maintenance: " + stats);
         Venue fromStart = Venue.replay(TestVenue.builder(policy), null, journal.entries());
         assertEquals(venue.stateHash(), fromStart.stateHash(), "journal replay from the start");
         Venue fromSnapshot = Venue.replay(TestVenue.builder(policy), midway, journal.entries());
         assertEquals(venue.stateHash(), fromSnapshot.stateHash(), "snapshot plus journal tail");
+    }
+
+    /** What a stream did, so a test can insist it did enough. */
+    private static final class Stats {
+        int accepted;
+        int rejected;
+        int duplicates;
+        int trades;
+        int rested;
+        int breaches;
+
+        void count(CommandResult r) {
+            switch (r.status()) {
+                case ACCEPTED -> accepted++;
+                case REJECTED -> rejected++;
+                case DUPLICATE -> duplicates++;
+            }
+            trades += r.eventsOf(Event.Trade.class).size();
+            rested += r.eventsOf(Event.OrderRested.class).size();
+            breaches += r.eventsOf(Event.MaintenanceBreached.class).size();
+        }
+
+        @Override
+        public String toString() {
+            return "accepted " + accepted + ", rejected " + rejected + ", duplicates " + duplicates + ", trades " + trades
+                    + ", rested " + rested + ", maintenance breaches " + breaches;
+        }
     }
 
     /** Makes plausible commands, a fifth of them deliberately bad. */
@@ -106,14 +140,17 @@ class RandomCommandStreamTest {
             int kind = random.nextInt(100);
             if (kind < 10) {
                 return new Command.Deposit(id, now, account, TestVenue.USDC_ID,
-                        random.nextInt(10) == 0 ? -5 : TestVenue.usdc(String.valueOf(1 + random.nextInt(50_000))));
+                        random.nextInt(10) == 0 ? -5 : TestVenue.usdc(String.valueOf(100 + random.nextInt(5_000))));
             }
             if (kind < 15) {
                 return new Command.Withdraw(id, now, account, TestVenue.USDC_ID,
-                        TestVenue.usdc(String.valueOf(1 + random.nextInt(20_000))));
+                        TestVenue.usdc(String.valueOf(1 + random.nextInt(3_000))));
             }
             if (kind < 30) {
-                index = Math.max(10_000, index + (random.nextInt(2_001) - 1_000) * 5L);
+                long step = random.nextInt(10) == 0
+                        ? index * (5 + random.nextInt(11)) / 100 * (random.nextBoolean() ? 1 : -1) // a 5-15 % gap
+                        : (random.nextInt(2_001) - 1_000) * 5L;
+                index = Math.max(10_000, (index + step) / 5 * 5);
                 return new Command.PublishPrice(id, now, TestVenue.FEED, index, random.nextInt(10));
             }
             if (kind < 40 && !orders.isEmpty()) {
@@ -145,7 +182,7 @@ class RandomCommandStreamTest {
         }
 
         private long size() {
-            return 10L * (1 + random.nextInt(random.nextInt(10) == 0 ? 2_000 : 100));
+            return 10L * (1 + random.nextInt(400)); // 0.001 to 0.4 BTC: up to 8x on a typical deposit
         }
 
         private <T> T pick(List<T> from) {
