@@ -26,12 +26,17 @@ public final class AccountTable {
     private final Map<AccountId, String> names;
     private final MarketSpec market;
     private final AssetSpec settlement;
+    private final String base;
 
-    /** A table naming accounts by {@code names} (others by their id) and showing positions in {@code market}. */
-    public AccountTable(Map<AccountId, String> names, MarketSpec market) {
+    /**
+     * A table naming accounts by {@code names} (others by their id) and showing positions in
+     * {@code market}, whose sizes are counted in {@code base} (e.g. "BTC").
+     */
+    public AccountTable(Map<AccountId, String> names, MarketSpec market, String base) {
         this.names = Map.copyOf(names);
         this.market = market;
         this.settlement = market.settlement();
+        this.base = base;
     }
 
     /** Both tables for every open account of {@code venue}, in account order, each line indented and ended. */
@@ -48,7 +53,7 @@ public final class AccountTable {
                     usdc(r.initialRequirement()), usdc(r.maintenanceRequirement()), usdc(r.freeCollateral())));
         }
         List<List<String>> positions = new ArrayList<>();
-        positions.add(List.of(market.id().symbol(), "size", "entry", "mark", "unrealised PnL", "realised PnL", "fees",
+        positions.add(List.of(market.id().symbol(), "size " + base, "entry", "mark", "unrealised PnL", "realised PnL", "fees",
                 "open bids", "open asks"));
         for (AccountReport r : reports) {
             Optional<PositionReport> p = r.position(market.id());

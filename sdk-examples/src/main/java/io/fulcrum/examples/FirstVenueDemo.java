@@ -137,16 +137,12 @@ public final class FirstVenueDemo {
         out.println();
         out.println("== Money audit: net deposits = balances - position cost bases + fee pool");
         for (MoneyAudit.Line line : venue.audit().lines()) {
-            AssetSpec asset = line.asset().equals(USDC.id()) ? USDC : null;
-            out.println("   " + line.asset() + ": " + amount(asset, line.netDeposits()) + " = "
-                    + amount(asset, line.balances()) + " - " + amount(asset, line.costBases()) + " + "
-                    + amount(asset, line.feePool()) + (line.isConserved() ? "  conserved" : "  NOT CONSERVED"));
+            // USDC is the only asset this venue lists.
+            out.println("   " + line.asset() + ": " + USDC.format(line.netDeposits()) + " = "
+                    + USDC.format(line.balances()) + " - " + USDC.format(line.costBases()) + " + "
+                    + USDC.format(line.feePool()) + (line.isConserved() ? "  conserved" : "  NOT CONSERVED"));
         }
         out.println("== State hash: " + venue.stateHash());
-    }
-
-    private static String amount(AssetSpec asset, long units) {
-        return asset == null ? Long.toString(units) : asset.format(units);
     }
 
     // The script's vocabulary. Amounts, sizes and prices are decimal strings, as a person writes them.
@@ -236,8 +232,8 @@ public final class FirstVenueDemo {
     private static final class Runner {
         private final Venue venue;
         private final PrintStream out;
-        private final AccountTable table = new AccountTable(NAMES, BTC_SPEC);
-        private final EventNotes notes = new EventNotes(NAMES, BTC_SPEC);
+        private final AccountTable table = new AccountTable(NAMES, BTC_SPEC, "BTC");
+        private final EventNotes notes = new EventNotes(NAMES, BTC_SPEC, "BTC");
         private final List<CommandResult> results = new ArrayList<>();
         /** Open size of each resting order, by owner, in the order they rested: what a requote cancels. */
         private final Map<AccountId, Map<OrderId, Long>> resting = new LinkedHashMap<>();
@@ -315,15 +311,17 @@ public final class FirstVenueDemo {
                 if (event instanceof Event.OrderRested e) {
                     resting.computeIfAbsent(e.account(), a -> new LinkedHashMap<>()).put(e.order(), e.size());
                 } else if (event instanceof Event.Trade e) {
-                    Map<OrderId, Long> orders = resting.getOrDefault(e.maker(), Map.of());
-                    Long open = orders.get(e.makerOrder());
-                    if (open != null && open - e.quantity() > 0) {
-                        orders.put(e.makerOrder(), open - e.quantity());
-                    } else if (open != null) {
-                        orders.remove(e.makerOrder());
+                    Map<OrderId, Long> orders = resting.get(e.maker());
+                    if (orders != null) {
+                        // A maker order filled in full leaves the book: the null removes it.
+                        orders.computeIfPresent(e.makerOrder(),
+                                (order, open) -> open > e.quantity() ? open - e.quantity() : null);
                     }
                 } else if (event instanceof Event.OrderCancelled e) {
-                    resting.getOrDefault(e.account(), new LinkedHashMap<>()).remove(e.order());
+                    Map<OrderId, Long> orders = resting.get(e.account());
+                    if (orders != null) {
+                        orders.remove(e.order());
+                    }
                 }
             }
         }

@@ -44,6 +44,7 @@ class ArchitectureTest {
             noClasses().that().resideInAPackage("io.fulcrum." + module + "..")
                     .should().dependOnClassesThat().resideInAnyPackage(others)
                     .because("mechanism modules meet only through sdk-api (DESIGN.md, Modules)")
+                    .allowEmptyShould(module.equals("amm")) // sdk-amm has no classes until its issue
                     .check(classes);
         }
     }

@@ -169,6 +169,9 @@ public final class Venue {
 
     /** Up to {@code levels} aggregated levels of one side of {@code market}'s book, best first. */
     public List<DepthLevel> depth(MarketId market, Side side, int levels) {
+        if (levels <= 0) {
+            throw new IllegalArgumentException("levels must be positive: " + levels);
+        }
         long[] prices = new long[levels];
         long[] sizes = new long[levels];
         int n = LedgerQueries.engine(kernel, market).depth(side, prices, sizes);

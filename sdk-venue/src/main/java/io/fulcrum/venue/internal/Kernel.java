@@ -7,8 +7,10 @@ import io.fulcrum.api.Event;
 import io.fulcrum.api.FixedPointOverflowException;
 import io.fulcrum.api.MarketSpec;
 import io.fulcrum.api.RejectReason;
+import io.fulcrum.api.spi.MarkInputs;
 import io.fulcrum.api.spi.MarkPriceRule;
 import io.fulcrum.api.spi.MatchingEngine;
+import io.fulcrum.api.spi.PriceReading;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -84,10 +86,28 @@ public final class Kernel {
             }
         }
         this.ledger = new Ledger(config, sortedAssets, sortedFeeds, markets);
+        for (MarketRuntime market : markets) {
+            if (market.priceSource.feeds().isEmpty()) {
+                priceFromConstantSource(market);
+            }
+        }
         Settlement settlement = new Settlement(ledger);
         this.funds = new FundsHandler(ledger);
         this.orders = new OrderHandler(ledger, settlement);
         this.prices = new PriceHandler(ledger, orders, marketsByFeed, assetsByFeed);
+    }
+
+    /**
+     * A source that reads no feed (a fixed price) never hears a {@code PublishPrice}, so its
+     * market is priced once, here, with the book still empty.
+     */
+    private void priceFromConstantSource(MarketRuntime market) {
+        PriceReading reading = market.priceSource.read(feed -> null, 0);
+        if (reading.isOk()) {
+            market.indexPrice = reading.price();
+            market.markPrice = market.markPriceRule.markPrice(new MarkInputs(market.spec, 0, reading.price(),
+                    MatchingEngine.NO_PRICE, MatchingEngine.NO_PRICE, MatchingEngine.NO_PRICE));
+        }
     }
 
     /** Called with each command's sequence number before it is applied (the journal hook). */
