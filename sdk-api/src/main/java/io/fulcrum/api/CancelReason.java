@@ -17,5 +17,9 @@ public enum CancelReason {
      */
     INSUFFICIENT_MARGIN_AT_FILL,
     /** Its owner's account fell below maintenance and is being liquidated. */
-    LIQUIDATION
+    LIQUIDATION,
+    /** Its good-till time came. */
+    EXPIRED,
+    /** A reduce-only order whose fill would no longer reduce the position (it shrank meanwhile). */
+    REDUCE_ONLY_WOULD_INCREASE
 }

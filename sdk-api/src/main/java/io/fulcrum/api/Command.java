@@ -55,17 +55,43 @@ public sealed interface Command {
     }
 
     /**
-     * Places a limit order of {@code size} size units at {@code price} price units. The venue
+     * Places a limit order of {@code size} size units at {@code price} price units, with
+     * optional rules ({@link OrderOptions}: reduce-only, post-only, good-till-time). The venue
      * assigns its {@link OrderId} (reported in {@link Event.OrderAccepted}).
      */
     record PlaceOrder(CommandId id, long time, AccountId account, MarketId market, Side side, long price, long size,
-            TimeInForce timeInForce) implements Command {
+            TimeInForce timeInForce, OrderOptions options) implements Command {
         public PlaceOrder {
             Objects.requireNonNull(id, "id");
             Objects.requireNonNull(account, "account");
             Objects.requireNonNull(market, "market");
             Objects.requireNonNull(side, "side");
             Objects.requireNonNull(timeInForce, "timeInForce");
+            options = options == null ? OrderOptions.NONE : options;
+        }
+
+        /** An ordinary limit order, without options. */
+        public PlaceOrder(CommandId id, long time, AccountId account, MarketId market, Side side, long price, long size,
+                TimeInForce timeInForce) {
+            this(id, time, account, market, side, price, size, timeInForce, OrderOptions.NONE);
+        }
+    }
+
+    /** Cancels every open order of {@code account} in {@code market}, or in every market if it is null. */
+    record CancelAll(CommandId id, long time, AccountId account, MarketId market) implements Command {
+        public CancelAll {
+            Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(account, "account");
+        }
+    }
+
+    /**
+     * Advances the venue's clock to {@code time} with nothing else to do, so that orders whose
+     * good-till time has come leave the book. A host sends it on its own timer (say each second).
+     */
+    record AdvanceTime(CommandId id, long time) implements Command {
+        public AdvanceTime {
+            Objects.requireNonNull(id, "id");
         }
     }
 

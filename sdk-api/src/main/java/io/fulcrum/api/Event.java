@@ -22,9 +22,12 @@ public sealed interface Event {
     /** {@code amount} of {@code asset} moved between sub-accounts of one owner. */
     record Transferred(AccountId from, AccountId to, AssetId asset, long amount) implements Event {}
 
-    /** The venue accepted an order and gave it an id; matching follows. */
+    /**
+     * The venue accepted an order and gave it an id; matching follows. {@code price} is the price
+     * it entered the book at (a repriced post-only order shows its new price).
+     */
     record OrderAccepted(OrderId order, AccountId account, MarketId market, Side side, long price, long size,
-            TimeInForce timeInForce) implements Event {}
+            TimeInForce timeInForce, OrderOptions options) implements Event {}
 
     /** An order (or its unfilled remainder) now rests in the book with {@code size} open. */
     record OrderRested(OrderId order, AccountId account, MarketId market, Side side, long price, long size)

@@ -35,6 +35,7 @@ public final class MarketSpec {
     private final long lotSize;
     private final long minNotional;
     private final long maxOrderSize;
+    private final int maxOpenOrdersPerAccount;
     private final List<RiskTier> riskTiers;
     private final long[] maintenanceDeductions;
     private final int notionalExponent;
@@ -49,6 +50,7 @@ public final class MarketSpec {
         this.lotSize = b.lotSize;
         this.minNotional = b.minNotional;
         this.maxOrderSize = b.maxOrderSize;
+        this.maxOpenOrdersPerAccount = b.maxOpenOrdersPerAccount;
         this.riskTiers = List.copyOf(b.riskTiers);
         this.notionalExponent = settlement.decimals() - sizeDecimals - priceDecimals;
         if (Math.abs(notionalExponent) > 18) {
@@ -106,6 +108,11 @@ public final class MarketSpec {
     /** The largest order size accepted, in size units. */
     public long maxOrderSize() {
         return maxOrderSize;
+    }
+
+    /** The most orders one account may have resting in this market at once. */
+    public int maxOpenOrdersPerAccount() {
+        return maxOpenOrdersPerAccount;
     }
 
     /** The risk ladder, ordered by strictly increasing notional floor; the first floor is 0. */
@@ -194,13 +201,14 @@ public final class MarketSpec {
                 && lotSize == other.lotSize
                 && minNotional == other.minNotional
                 && maxOrderSize == other.maxOrderSize
+                && maxOpenOrdersPerAccount == other.maxOpenOrdersPerAccount
                 && riskTiers.equals(other.riskTiers);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(id, settlement, sizeDecimals, priceDecimals, tickSize, lotSize, minNotional, maxOrderSize,
-                riskTiers);
+                maxOpenOrdersPerAccount, riskTiers);
     }
 
     @Override
@@ -222,6 +230,7 @@ public final class MarketSpec {
         private long lotSize = -1;
         private long minNotional = -1;
         private long maxOrderSize = -1;
+        private int maxOpenOrdersPerAccount = -1;
         private List<RiskTier> riskTiers;
 
         private Builder(MarketId id, AssetSpec settlement) {
@@ -277,6 +286,14 @@ public final class MarketSpec {
             return this;
         }
 
+        /** The most orders one account may rest in the market at once; defaults to 1,000. */
+        public Builder maxOpenOrdersPerAccount(int count) {
+            requireUnset(maxOpenOrdersPerAccount == -1, "maxOpenOrdersPerAccount");
+            requireArgument(count > 0, "maxOpenOrdersPerAccount must be positive: " + count);
+            this.maxOpenOrdersPerAccount = count;
+            return this;
+        }
+
         /** The risk ladder, floors strictly increasing from 0. Required, at least one tier. */
         public Builder riskTiers(List<RiskTier> tiers) {
             requireUnset(riskTiers == null, "riskTiers");
@@ -312,6 +329,9 @@ public final class MarketSpec {
             }
             if (maxOrderSize == -1) {
                 maxOrderSize = Long.MAX_VALUE / 4;
+            }
+            if (maxOpenOrdersPerAccount == -1) {
+                maxOpenOrdersPerAccount = 1_000;
             }
             requireArgument(maxOrderSize >= lotSize, "maxOrderSize " + maxOrderSize + " is below one lot " + lotSize);
             return new MarketSpec(this);

@@ -30,6 +30,11 @@ public enum RejectReason {
     SAME_ACCOUNT("a transfer needs two different accounts"),
     NO_PRICE("the market has no usable price yet"),
     STALE_ORACLE("the market's oracle price is stale"),
+    REDUCE_ONLY_WOULD_INCREASE("a reduce-only order may only shrink the position, counting the account's other orders on that side"),
+    POST_ONLY_WOULD_TAKE("a post-only order would have crossed the book"),
+    OPTION_NEEDS_GTC("post-only and good-till-time orders must be GTC: they are meant to rest"),
+    EXPIRY_NOT_IN_FUTURE("the order's good-till time is not after the command's time"),
+    TOO_MANY_OPEN_ORDERS("the account already has the most open orders the market allows"),
     NOTHING_TO_AMEND("the amendment changes neither price nor size"),
     AMEND_BELOW_FILLED("the new size is not above what has already been filled");
 

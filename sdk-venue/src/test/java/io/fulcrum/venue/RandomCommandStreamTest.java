@@ -10,6 +10,8 @@ import io.fulcrum.api.CommandId;
 import io.fulcrum.api.CommandResult;
 import io.fulcrum.api.Event;
 import io.fulcrum.api.OrderId;
+import io.fulcrum.api.OrderOptions;
+import io.fulcrum.api.PostOnly;
 import io.fulcrum.api.Side;
 import io.fulcrum.api.TimeInForce;
 import io.fulcrum.api.spi.LiquidationPolicy;
@@ -159,11 +161,17 @@ class RandomCommandStreamTest {
             if (kind < 47 && !orders.isEmpty()) {
                 return new Command.AmendOrder(id, now, account, TestVenue.BTC, pick(orders), price(), size());
             }
+            if (kind < 49) {
+                return new Command.CancelAll(id, now, account, random.nextBoolean() ? TestVenue.BTC : null);
+            }
+            if (kind < 52) {
+                return new Command.AdvanceTime(id, now);
+            }
             Side side = random.nextBoolean() ? Side.BUY : Side.SELL;
             long size = random.nextInt(20) == 0 ? 15 : size(); // sometimes off-lot
             long price = random.nextInt(20) == 0 ? price() + 2 : price(); // sometimes off-tick
             TimeInForce tif = random.nextInt(3) == 0 ? TimeInForce.IOC : TimeInForce.GTC;
-            return new Command.PlaceOrder(id, now, account, TestVenue.BTC, side, price, size, tif);
+            return new Command.PlaceOrder(id, now, account, TestVenue.BTC, side, price, size, tif, options());
         }
 
         void learn(CommandResult result) {
@@ -174,6 +182,21 @@ class RandomCommandStreamTest {
                     orders.add(rested.order());
                 }
             }
+        }
+
+        /** Mostly plain orders; the rest reduce-only, post-only (either mode) or good-till-time. */
+        private OrderOptions options() {
+            OrderOptions options = OrderOptions.NONE;
+            if (random.nextInt(8) == 0) {
+                options = options.withReduceOnly();
+            }
+            if (random.nextInt(8) == 0) {
+                options = options.withPostOnly(random.nextBoolean() ? PostOnly.REJECT : PostOnly.REPRICE);
+            }
+            if (random.nextInt(6) == 0) {
+                options = options.withExpiry(now + random.nextInt(20_000));
+            }
+            return options;
         }
 
         private long price() {

@@ -29,6 +29,7 @@ public final class Kernel {
     long sequence;
     private final FundsHandler funds;
     private final OrderHandler orders;
+    private final CancelHandler cancels;
     private final PriceHandler prices;
     private CommandHook beforeApply = (sequence, command) -> {};
 
@@ -93,8 +94,10 @@ public final class Kernel {
         }
         Settlement settlement = new Settlement(ledger);
         this.funds = new FundsHandler(ledger);
-        this.orders = new OrderHandler(ledger, settlement);
-        this.prices = new PriceHandler(ledger, orders, marketsByFeed, assetsByFeed);
+        Matching matching = new Matching(ledger, settlement);
+        this.orders = new OrderHandler(ledger, settlement, matching);
+        this.cancels = new CancelHandler(ledger, settlement);
+        this.prices = new PriceHandler(ledger, orders, cancels, marketsByFeed, assetsByFeed);
     }
 
     /**
@@ -153,7 +156,11 @@ public final class Kernel {
         if (command instanceof Command.PlaceOrder c) {
             orders.place(c, events);
         } else if (command instanceof Command.CancelOrder c) {
-            orders.cancel(c, events);
+            cancels.cancel(c, events);
+        } else if (command instanceof Command.CancelAll c) {
+            cancels.cancelAll(c, events);
+        } else if (command instanceof Command.AdvanceTime c) {
+            cancels.advanceTime(c, events);
         } else if (command instanceof Command.AmendOrder c) {
             orders.amend(c, events);
         } else if (command instanceof Command.PublishPrice c) {

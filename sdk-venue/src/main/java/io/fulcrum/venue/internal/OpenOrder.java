@@ -3,21 +3,26 @@ package io.fulcrum.venue.internal;
 import io.fulcrum.api.Side;
 
 /**
- * The kernel's record of an order resting in a book: who owns it and what margin exposure it
- * reserves. The engine holds the queue; this holds the money side.
+ * The kernel's record of an order resting in a book: who owns it, what margin exposure it
+ * reserves, and the rules the kernel enforces on it (reduce-only, post-only, expiry). The
+ * engine holds the queue; this holds the money side.
  */
 final class OpenOrder {
     final long orderId;
     final AccountState account;
     final int market;
     final Side side;
+    final boolean reduceOnly;
+    final boolean postOnly;
+    final long expiresAt;
     long price;
     long size;
     long filled;
     long openSize;
     long reservedNotional;
 
-    OpenOrder(long orderId, AccountState account, int market, Side side, long price, long size, long filled) {
+    OpenOrder(long orderId, AccountState account, int market, Side side, long price, long size, long filled,
+            boolean reduceOnly, boolean postOnly, long expiresAt) {
         this.orderId = orderId;
         this.account = account;
         this.market = market;
@@ -25,5 +30,12 @@ final class OpenOrder {
         this.price = price;
         this.size = size;
         this.filled = filled;
+        this.reduceOnly = reduceOnly;
+        this.postOnly = postOnly;
+        this.expiresAt = expiresAt;
+    }
+
+    boolean isExpiredAt(long now) {
+        return expiresAt != 0 && expiresAt <= now;
     }
 }

@@ -1,24 +1,23 @@
 package io.fulcrum.venue.internal;
 
-import io.fulcrum.api.CancelReason;
 import io.fulcrum.api.Command;
 import io.fulcrum.api.Event;
 import io.fulcrum.api.MarketSpec;
 import io.fulcrum.api.OrderId;
+import io.fulcrum.api.OrderOptions;
+import io.fulcrum.api.PostOnly;
 import io.fulcrum.api.RejectReason;
 import io.fulcrum.api.Side;
 import io.fulcrum.api.TimeInForce;
 import io.fulcrum.api.spi.LiquidationOrder;
 import io.fulcrum.api.spi.MarginState;
-import io.fulcrum.api.spi.MatchSink;
+import io.fulcrum.api.spi.MatchingEngine;
 import io.fulcrum.api.spi.PositionView;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 /**
- * Places, cancels and amends orders: validation against the market spec, the pre-trade margin
- * check, matching through the market's engine, and the post-trade check on each maker.
+ * Places and amends orders: the market spec's rules, the order's own rules (reduce-only,
+ * post-only, good-till-time, open-order limit), the pre-trade margin check, then matching.
  *
  * <p>The pre-trade check evaluates the account as if the new order rested in full next to its
  * other resting orders (the margin model then assumes the worst side fills at the limit
@@ -26,45 +25,49 @@ import java.util.List;
  * position (together with the account's other orders on its side) is always allowed, so an
  * account below initial margin can still close risk.
  */
-final class OrderHandler implements MatchSink {
+final class OrderHandler {
     private final Ledger ledger;
     private final Settlement settlement;
+    private final Matching matching;
 
-    // The order being matched (a new order, an amended order re-entering, or a liquidation).
-    private MarketRuntime activeMarket;
-    private AccountState activeAccount;
-    private Side activeSide;
-    private long activeSize;
-    private long activeFilled;
-    private List<Event> events;
-
-    OrderHandler(Ledger ledger, Settlement settlement) {
+    OrderHandler(Ledger ledger, Settlement settlement, Matching matching) {
         this.ledger = ledger;
         this.settlement = settlement;
+        this.matching = matching;
     }
 
     void place(Command.PlaceOrder c, List<Event> out) {
         AccountState account = ledger.account(c.account());
         MarketRuntime market = ledger.market(c.market());
         MarketSpec spec = market.spec;
+        OrderOptions options = c.options();
         OrderRules.requireValidSize(spec, c.size());
         OrderRules.requireValidPrice(spec, c.price());
-        long notional = OrderRules.checkedNotional(spec, c.size(), c.price());
+        requireRestingOptionsValid(c, options);
+        long price = postOnlyPrice(market, c.side(), c.price(), options.postOnly());
+        long notional = OrderRules.checkedNotional(spec, c.size(), price);
         OrderRules.requireMinNotional(spec, notional);
-        long reserved = Settlement.reservedNotional(spec, c.side(), c.size(), c.price());
         OrderRules.requireUsablePrice(market, market.priceSource.read(ledger.observations::get, c.time()));
         requirePositionBound(account, market, c.size());
-        if (!reducesOnly(account, market, c.side(), c.size())) {
+        requireRoomForAnotherOrder(account, market, c.timeInForce());
+        boolean reduces = reducesOnly(account, market, c.side(), c.size());
+        if (options.reduceOnly() && !reduces) {
+            throw Rejection.of(RejectReason.REDUCE_ONLY_WOULD_INCREASE, c.side() + " " + c.size() + " against "
+                    + describePosition(account, market));
+        }
+        if (!reduces) {
+            long reserved = Settlement.reservedNotional(spec, c.side(), c.size(), price);
             requireInitialMargin(account, market, c.side(), c.size(), reserved, 0, 0);
         }
         long orderId = ledger.nextOrderId++;
-        out.add(new Event.OrderAccepted(OrderId.of(orderId), c.account(), c.market(), c.side(), c.price(), c.size(),
-                c.timeInForce()));
-        match(market, account, orderId, c.side(), c.price(), c.size(), c.timeInForce(), out);
+        out.add(new Event.OrderAccepted(OrderId.of(orderId), c.account(), c.market(), c.side(), price, c.size(),
+                c.timeInForce(), options));
+        matching.place(market, account, orderId, c.side(), price, c.size(), c.timeInForce(), options.reduceOnly(),
+                options.postOnly() != PostOnly.NO, options.expiresAt(), c.time(), out);
     }
 
     /** Sends a liquidation policy's order into the book as an IOC, without the initial-margin check. */
-    void liquidate(AccountState account, LiquidationOrder order, List<Event> out) {
+    void liquidate(AccountState account, LiquidationOrder order, long now, List<Event> out) {
         MarketRuntime market = ledger.market(order.market());
         PositionState position = account.positions[market.index];
         long size = position == null ? 0 : Math.min(order.size(), Math.abs(position.size));
@@ -74,30 +77,18 @@ final class OrderHandler implements MatchSink {
                     + order + " for " + account.id);
         }
         long orderId = ledger.nextOrderId++;
+        OrderOptions options = OrderOptions.NONE.withReduceOnly();
         out.add(new Event.OrderAccepted(OrderId.of(orderId), account.id, market.spec.id(), order.side(),
-                order.worstPrice(), size, TimeInForce.IOC));
-        match(market, account, orderId, order.side(), order.worstPrice(), size, TimeInForce.IOC, out);
-    }
-
-    void cancel(Command.CancelOrder c, List<Event> out) {
-        AccountState account = ledger.account(c.account());
-        MarketRuntime market = ledger.market(c.market());
-        OpenOrder order = ownedOrder(account, market, c.order());
-        long open = market.engine.cancel(order.orderId);
-        if (open != order.openSize) {
-            throw new IllegalStateException("engine and ledger disagree on order " + order.orderId + ": " + open
-                    + " vs " + order.openSize);
-        }
-        settlement.release(order);
-        ledger.openOrders.remove(order.orderId);
-        out.add(new Event.OrderCancelled(c.order(), c.account(), c.market(), open, CancelReason.USER_REQUEST));
+                order.worstPrice(), size, TimeInForce.IOC, options));
+        matching.place(market, account, orderId, order.side(), order.worstPrice(), size, TimeInForce.IOC, true, false,
+                0, now, out);
     }
 
     void amend(Command.AmendOrder c, List<Event> out) {
         AccountState account = ledger.account(c.account());
         MarketRuntime market = ledger.market(c.market());
         MarketSpec spec = market.spec;
-        OpenOrder order = ownedOrder(account, market, c.order());
+        OpenOrder order = CancelHandler.ownedOrder(ledger, account, market, c.order());
         OrderRules.requireValidSize(spec, c.newSize());
         OrderRules.requireValidPrice(spec, c.newPrice());
         if (c.newPrice() == order.price && c.newSize() == order.size) {
@@ -110,22 +101,28 @@ final class OrderHandler implements MatchSink {
         long newOpen = c.newSize() - order.filled;
         OrderRules.checkedNotional(spec, newOpen, c.newPrice()); // bounds the open notional before anything moves
         OrderRules.requireMinNotional(spec, OrderRules.checkedNotional(spec, c.newSize(), c.newPrice()));
-        long notional = Settlement.reservedNotional(spec, order.side, newOpen, c.newPrice());
         boolean keepsPriority = c.newPrice() == order.price && newOpen <= order.openSize;
         if (!keepsPriority) {
+            if (order.postOnly && crosses(market, order.side, c.newPrice())) {
+                throw Rejection.of(RejectReason.POST_ONLY_WOULD_TAKE, "amended price " + c.newPrice());
+            }
             OrderRules.requireUsablePrice(market, market.priceSource.read(ledger.observations::get, c.time()));
             requirePositionBound(account, market, newOpen);
-            if (!reducesOnly(account, market, order.side, newOpen - order.openSize)) {
-                requireInitialMargin(account, market, order.side, newOpen, notional, order.openSize,
+            boolean reduces = reducesOnly(account, market, order.side, newOpen - order.openSize);
+            if (order.reduceOnly && !reduces) {
+                throw Rejection.of(RejectReason.REDUCE_ONLY_WOULD_INCREASE, "amended size " + c.newSize() + " against "
+                        + describePosition(account, market));
+            }
+            if (!reduces) {
+                long reserved = Settlement.reservedNotional(spec, order.side, newOpen, c.newPrice());
+                requireInitialMargin(account, market, order.side, newOpen, reserved, order.openSize,
                         order.reservedNotional);
             }
         }
         out.add(new Event.OrderAmended(c.order(), c.account(), c.market(), c.newPrice(), c.newSize(), newOpen,
                 keepsPriority));
-        settlement.release(order);
-        ledger.openOrders.remove(order.orderId);
-        begin(market, account, order.side, c.newSize(), order.filled, out);
-        boolean kept = market.engine.amend(order.orderId, c.newPrice(), newOpen, this);
+        settlement.unregister(order);
+        boolean kept = matching.amend(market, order, c.newPrice(), c.newSize(), newOpen, c.time(), out);
         if (kept != keepsPriority) {
             throw new IllegalStateException("engine priority decision differs from the amend rule for " + c.order());
         }
@@ -133,101 +130,46 @@ final class OrderHandler implements MatchSink {
             order.price = c.newPrice();
             order.size = c.newSize();
             order.openSize = newOpen;
-            ledger.openOrders.put(order.orderId, order);
-            settlement.reserve(order);
-        }
-        end();
-    }
-
-    /** Cancels every resting order of {@code account} in {@code market}, oldest first. */
-    void cancelAllOf(AccountState account, MarketRuntime market, List<Event> out) {
-        List<OpenOrder> mine = new ArrayList<>();
-        for (OpenOrder order : ledger.openOrders.values()) {
-            if (order.account == account && order.market == market.index) {
-                mine.add(order);
-            }
-        }
-        mine.sort(Comparator.comparingLong(o -> o.orderId));
-        for (OpenOrder order : mine) {
-            market.engine.cancel(order.orderId);
-            settlement.release(order);
-            ledger.openOrders.remove(order.orderId);
-            out.add(new Event.OrderCancelled(OrderId.of(order.orderId), account.id, market.spec.id(), order.openSize,
-                    CancelReason.LIQUIDATION));
+            settlement.register(order);
         }
     }
 
-    private void match(MarketRuntime market, AccountState account, long orderId, Side side, long price, long size,
-            TimeInForce tif, List<Event> out) {
-        begin(market, account, side, size, 0, out);
-        long dropped = market.engine.place(orderId, account.key, side, price, size, tif, this);
-        if (dropped > 0) {
-            out.add(new Event.OrderCancelled(OrderId.of(orderId), account.id, market.spec.id(), dropped,
-                    CancelReason.UNFILLED_IOC));
+    /** Post-only and good-till-time orders must be GTC, and an expiry must lie ahead. */
+    private static void requireRestingOptionsValid(Command.PlaceOrder c, OrderOptions options) {
+        boolean restingOnly = options.postOnly() != PostOnly.NO || options.expiresAt() != 0;
+        if (restingOnly && c.timeInForce() != TimeInForce.GTC) {
+            throw Rejection.of(RejectReason.OPTION_NEEDS_GTC, c.timeInForce().toString());
         }
-        end();
-    }
-
-    private void begin(MarketRuntime market, AccountState account, Side side, long size, long filled, List<Event> out) {
-        activeMarket = market;
-        activeAccount = account;
-        activeSide = side;
-        activeSize = size;
-        activeFilled = filled;
-        events = out;
-    }
-
-    private void end() {
-        activeMarket = null;
-        activeAccount = null;
-        events = null;
-    }
-
-    @Override
-    public boolean onMatch(long makerOrderId, long makerOwner, long takerOrderId, long price, long quantity) {
-        OpenOrder maker = ledger.openOrders.get(makerOrderId);
-        if (maker == null) {
-            throw new IllegalStateException("engine matched order " + makerOrderId + " which the ledger does not hold");
+        if (options.expiresAt() != 0 && options.expiresAt() <= c.time()) {
+            throw Rejection.of(RejectReason.EXPIRY_NOT_IN_FUTURE,
+                    "expires at " + options.expiresAt() + ", command time " + c.time());
         }
-        if (!passesPostTradeCheck(maker, quantity)) {
-            settlement.release(maker);
-            ledger.openOrders.remove(makerOrderId);
-            events.add(new Event.OrderCancelled(OrderId.of(makerOrderId), maker.account.id, activeMarket.spec.id(),
-                    maker.openSize, CancelReason.INSUFFICIENT_MARGIN_AT_FILL));
-            return false;
-        }
-        settlement.settleFill(activeMarket, maker, activeAccount, takerOrderId, activeSide, price, quantity, events);
-        activeFilled += quantity;
-        return true;
-    }
-
-    @Override
-    public void onRested(long orderId, Side side, long price, long openSize) {
-        OpenOrder order = new OpenOrder(orderId, activeAccount, activeMarket.index, side, price, activeSize, activeFilled);
-        order.openSize = openSize;
-        ledger.openOrders.put(orderId, order);
-        settlement.reserve(order);
-        events.add(new Event.OrderRested(OrderId.of(orderId), activeAccount.id, activeMarket.spec.id(), side, price,
-                openSize));
     }
 
     /**
-     * A maker whose owner no longer meets initial margin (prices moved since the order was
-     * placed) may still fill if the fill only reduces the position; otherwise it is removed.
+     * The price a post-only order enters at: unchanged if it does not cross; otherwise refused
+     * ({@link PostOnly#REJECT}) or moved one tick behind the best opposite price
+     * ({@link PostOnly#REPRICE}).
      */
-    private boolean passesPostTradeCheck(OpenOrder maker, long quantity) {
-        PositionState position = maker.account.positions[maker.market];
-        boolean reduces = position.size != 0 && Long.signum(position.size) != maker.side.sign()
-                && quantity <= Math.abs(position.size);
-        return reduces || ledger.evaluate(maker.account).meetsInitial();
+    private static long postOnlyPrice(MarketRuntime market, Side side, long price, PostOnly mode) {
+        if (mode == PostOnly.NO || !crosses(market, side, price)) {
+            return price;
+        }
+        if (mode == PostOnly.REJECT) {
+            throw Rejection.of(RejectReason.POST_ONLY_WOULD_TAKE, side + " at " + price + " against best "
+                    + (side == Side.BUY ? "ask " + market.engine.bestAsk() : "bid " + market.engine.bestBid()));
+        }
+        long tick = market.spec.tickSize();
+        long repriced = side == Side.BUY ? market.engine.bestAsk() - tick : market.engine.bestBid() + tick;
+        if (repriced <= 0) {
+            throw Rejection.of(RejectReason.POST_ONLY_WOULD_TAKE, "no price one tick behind the best ask exists");
+        }
+        return repriced;
     }
 
-    private OpenOrder ownedOrder(AccountState account, MarketRuntime market, OrderId id) {
-        OpenOrder order = ledger.openOrders.get(id.value());
-        if (order == null || order.account != account || order.market != market.index) {
-            throw Rejection.of(RejectReason.UNKNOWN_ORDER, id + " of " + account.id + " in " + market.spec.id());
-        }
-        return order;
+    private static boolean crosses(MarketRuntime market, Side side, long price) {
+        long opposite = side == Side.BUY ? market.engine.bestAsk() : market.engine.bestBid();
+        return opposite != MatchingEngine.NO_PRICE && (side == Side.BUY ? price >= opposite : price <= opposite);
     }
 
     /** True if the order, with the account's other orders on its side, can only shrink the position. */
@@ -238,6 +180,21 @@ final class OrderHandler implements MatchSink {
         }
         long sameSideOpen = side == Side.BUY ? p.openBuySize : p.openSellSize;
         return sameSideOpen + addedSize <= Math.abs(p.size);
+    }
+
+    private static String describePosition(AccountState account, MarketRuntime market) {
+        PositionState p = account.positions[market.index];
+        return p == null ? "no position" : "position " + p.size + " with " + p.openBuySize + " open to buy and "
+                + p.openSellSize + " open to sell";
+    }
+
+    private static void requireRoomForAnotherOrder(AccountState account, MarketRuntime market, TimeInForce tif) {
+        PositionState p = account.positions[market.index];
+        int open = p == null ? 0 : p.openOrders;
+        if (tif == TimeInForce.GTC && open >= market.spec.maxOpenOrdersPerAccount()) {
+            throw Rejection.of(RejectReason.TOO_MANY_OPEN_ORDERS,
+                    open + " open in " + market.spec.id() + ", limit " + market.spec.maxOpenOrdersPerAccount());
+        }
     }
 
     private static void requirePositionBound(AccountState account, MarketRuntime market, long size) {

@@ -19,6 +19,7 @@ final class PositionState {
     long openBuyNotional;
     long openSellSize;
     long openSellNotional;
+    int openOrders;
 
     PositionState(MarketSpec market) {
         this.market = market;

@@ -1,6 +1,7 @@
 package io.fulcrum.venue.internal;
 
 import io.fulcrum.api.AccountId;
+import io.fulcrum.api.CancelReason;
 import io.fulcrum.api.Command;
 import io.fulcrum.api.Event;
 import io.fulcrum.api.RejectReason;
@@ -21,13 +22,15 @@ import java.util.Map;
 final class PriceHandler {
     private final Ledger ledger;
     private final OrderHandler orders;
+    private final CancelHandler cancels;
     private final Map<String, List<MarketRuntime>> marketsByFeed;
     private final Map<String, Integer> assetsByFeed;
 
-    PriceHandler(Ledger ledger, OrderHandler orders, Map<String, List<MarketRuntime>> marketsByFeed,
-            Map<String, Integer> assetsByFeed) {
+    PriceHandler(Ledger ledger, OrderHandler orders, CancelHandler cancels,
+            Map<String, List<MarketRuntime>> marketsByFeed, Map<String, Integer> assetsByFeed) {
         this.ledger = ledger;
         this.orders = orders;
+        this.cancels = cancels;
         this.marketsByFeed = marketsByFeed;
         this.assetsByFeed = assetsByFeed;
     }
@@ -62,7 +65,7 @@ final class PriceHandler {
                     market.engine.bestBid(), market.engine.bestAsk(), market.lastTradePrice));
             events.add(new Event.MarkPriceChanged(market.spec.id(), market.indexPrice, market.markPrice));
         }
-        examineAccounts(events);
+        examineAccounts(c.time(), events);
     }
 
     /**
@@ -70,7 +73,7 @@ final class PriceHandler {
      * visits only accounts a move can have pushed over a threshold is a later step; the result is
      * the same.)
      */
-    private void examineAccounts(List<Event> events) {
+    private void examineAccounts(long now, List<Event> events) {
         List<AccountState> breached = new ArrayList<>();
         for (Map.Entry<AccountId, AccountState> e : ledger.accounts.entrySet()) {
             AccountState account = e.getValue();
@@ -91,14 +94,10 @@ final class PriceHandler {
             List<LiquidationOrder> plan = ledger.config.liquidationPolicy()
                     .liquidationOrders(new LedgerAccountView(ledger, account), state, ledger);
             for (LiquidationOrder order : plan) {
-                cancelRestingOrders(account, order, events);
-                orders.liquidate(account, order, events);
+                // Its resting orders go first, so they cannot fill against the liquidation.
+                cancels.cancelAllOf(account, ledger.market(order.market()), CancelReason.LIQUIDATION, events);
+                orders.liquidate(account, order, now, events);
             }
         }
-    }
-
-    /** Cancels the account's resting orders in the market first, so they cannot be filled against it. */
-    private void cancelRestingOrders(AccountState account, LiquidationOrder order, List<Event> events) {
-        orders.cancelAllOf(account, ledger.market(order.market()), events);
     }
 }

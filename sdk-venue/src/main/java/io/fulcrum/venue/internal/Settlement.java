@@ -30,7 +30,7 @@ final class Settlement {
         maker.openSize -= quantity;
         maker.filled += quantity;
         if (maker.openSize == 0) {
-            ledger.openOrders.remove(maker.orderId);
+            forget(maker);
         } else {
             reserve(maker);
         }
@@ -51,6 +51,24 @@ final class Settlement {
         ledger.chargeFee(account, fee);
         return new Event.PositionChanged(account.id, market.spec.id(), position.size, position.costBasis, realized, fee,
                 account.balances[ledger.settlementIndex]);
+    }
+
+    /** Records a newly resting order and reserves its margin exposure. */
+    void register(OpenOrder order) {
+        ledger.openOrders.put(order.orderId, order);
+        order.account.position(order.market, ledger.markets[order.market]).openOrders++;
+        reserve(order);
+    }
+
+    /** Forgets a resting order that left the book, releasing its exposure. */
+    void unregister(OpenOrder order) {
+        release(order);
+        forget(order);
+    }
+
+    private void forget(OpenOrder order) {
+        ledger.openOrders.remove(order.orderId);
+        order.account.positions[order.market].openOrders--;
     }
 
     /**

@@ -40,5 +40,5 @@ public record SnapshotData(
 
     /** A resting order. */
     public record OrderEntry(long orderId, AccountId account, String market, Side side, long price, long size,
-            long filled, long openSize) {}
+            long filled, long openSize, boolean reduceOnly, boolean postOnly, long expiresAt) {}
 }

@@ -28,7 +28,8 @@ public final class Snapshotter {
             m.engine.forEachRestingOrder(o -> {
                 OpenOrder kept = ledger.openOrders.get(o.orderId());
                 orders.add(new SnapshotData.OrderEntry(o.orderId(), kept.account.id, m.spec.id().symbol(), o.side(),
-                        o.price(), kept.size, kept.filled, o.openSize()));
+                        o.price(), kept.size, kept.filled, o.openSize(), kept.reduceOnly, kept.postOnly,
+                        kept.expiresAt));
             });
         }
         List<SnapshotData.AccountEntry> accounts = new ArrayList<>();
@@ -109,10 +110,10 @@ public final class Snapshotter {
                 throw new IllegalArgumentException("snapshot order " + o.orderId() + " belongs to unknown account " + o.account());
             }
             m.engine.restore(new RestingOrder(o.orderId(), a.key, o.side(), o.price(), o.openSize()));
-            OpenOrder order = new OpenOrder(o.orderId(), a, m.index, o.side(), o.price(), o.size(), o.filled());
+            OpenOrder order = new OpenOrder(o.orderId(), a, m.index, o.side(), o.price(), o.size(), o.filled(),
+                    o.reduceOnly(), o.postOnly(), o.expiresAt());
             order.openSize = o.openSize();
-            ledger.openOrders.put(order.orderId, order);
-            settlement.reserve(order);
+            settlement.register(order);
         }
         for (PriceObservation o : data.observations()) {
             ledger.observations.put(o.feed(), o);

@@ -33,7 +33,9 @@ public final class StateHasher {
                 OpenOrder kept = ledger.openOrders.get(o.orderId());
                 h.putLong(o.orderId()).putLong(o.owner()).putInt(o.side().ordinal()).putLong(o.price())
                         .putLong(o.openSize())
-                        .putLong(kept == null ? -1 : kept.size).putLong(kept == null ? -1 : kept.filled);
+                        .putLong(kept == null ? -1 : kept.size).putLong(kept == null ? -1 : kept.filled)
+                        .putBoolean(kept != null && kept.reduceOnly).putBoolean(kept != null && kept.postOnly)
+                        .putLong(kept == null ? -1 : kept.expiresAt);
             });
         }
         h.putInt(ledger.openOrders.size());
@@ -45,7 +47,7 @@ public final class StateHasher {
             for (int m = 0; m < a.positions.length; m++) {
                 PositionState p = a.positions[m];
                 if (p != null && !p.isEmpty()) {
-                    h.putInt(m).putLong(p.size).putLong(p.costBasis).putLong(p.realizedPnl).putLong(p.fees)
+                    h.putInt(m).putInt(p.openOrders).putLong(p.size).putLong(p.costBasis).putLong(p.realizedPnl).putLong(p.fees)
                             .putLong(p.openBuySize).putLong(p.openBuyNotional)
                             .putLong(p.openSellSize).putLong(p.openSellNotional);
                 }

@@ -1,0 +1,49 @@
+package io.fulcrum.api;
+
+import java.util.Objects;
+
+/**
+ * The optional rules of a limit order beyond side, price, size and time in force.
+ *
+ * <ul>
+ *   <li>{@code reduceOnly}: the order may only shrink the account's position, never open or
+ *       flip it, counting the account's other resting orders on the same side (a reduce-only
+ *       sell of 1 BTC against a long of 1 BTC is refused if another sell of 0.5 already rests);
+ *   <li>{@code postOnly}: see {@link PostOnly};
+ *   <li>{@code expiresAt}: good-till-time, in epoch ms of command time (0 = never). An order
+ *       whose time has come never fills; it leaves the book at the next
+ *       {@link Command.AdvanceTime} or when a taker reaches it.
+ * </ul>
+ *
+ * <p>Example: {@code OrderOptions.NONE.withReduceOnly().withExpiry(3_600_000)}.
+ *
+ * @param reduceOnly whether the order may only reduce the position
+ * @param postOnly whether and how the order must only add liquidity
+ * @param expiresAt the command time from which the order is dead, or 0 for never
+ */
+public record OrderOptions(boolean reduceOnly, PostOnly postOnly, long expiresAt) {
+    /** No options: an ordinary limit order. */
+    public static final OrderOptions NONE = new OrderOptions(false, PostOnly.NO, 0);
+
+    public OrderOptions {
+        Objects.requireNonNull(postOnly, "postOnly");
+        if (expiresAt < 0) {
+            throw new IllegalArgumentException("expiresAt must be 0 (never) or a positive time: " + expiresAt);
+        }
+    }
+
+    /** These options, reduce-only. */
+    public OrderOptions withReduceOnly() {
+        return new OrderOptions(true, postOnly, expiresAt);
+    }
+
+    /** These options, post-only with {@code mode}. */
+    public OrderOptions withPostOnly(PostOnly mode) {
+        return new OrderOptions(reduceOnly, mode, expiresAt);
+    }
+
+    /** These options, good till {@code time} (epoch ms). */
+    public OrderOptions withExpiry(long time) {
+        return new OrderOptions(reduceOnly, postOnly, time);
+    }
+}
