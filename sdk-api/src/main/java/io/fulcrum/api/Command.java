@@ -77,7 +77,32 @@ public sealed interface Command {
         }
     }
 
-    /** Cancels every open order of {@code account} in {@code market}, or in every market if it is null. */
+    /**
+     * Places a conditional order: when the {@code reference} price reaches {@code triggerPrice}
+     * (in the direction {@code type} says), the venue places a limit order of {@code size} at
+     * {@code limitPrice} with {@code timeInForce}. IOC gives a stop-market (or take-profit-market)
+     * whose limit is its protection price, the worst price it may fill at; GTC gives a stop-limit.
+     * Until it fires it reserves no margin; when it fires it is checked like any new order. Its id
+     * comes from the order id sequence, and {@link CancelOrder} cancels it.
+     */
+    record PlaceTrigger(CommandId id, long time, AccountId account, MarketId market, Side side, TriggerType type,
+            TriggerPrice reference, long triggerPrice, long limitPrice, long size, TimeInForce timeInForce,
+            boolean reduceOnly) implements Command {
+        public PlaceTrigger {
+            Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(account, "account");
+            Objects.requireNonNull(market, "market");
+            Objects.requireNonNull(side, "side");
+            Objects.requireNonNull(type, "type");
+            Objects.requireNonNull(reference, "reference");
+            Objects.requireNonNull(timeInForce, "timeInForce");
+        }
+    }
+
+    /**
+     * Cancels every open order and untriggered conditional order of {@code account} in
+     * {@code market}, or in every market if it is null.
+     */
     record CancelAll(CommandId id, long time, AccountId account, MarketId market) implements Command {
         public CancelAll {
             Objects.requireNonNull(id, "id");

@@ -64,6 +64,20 @@ public sealed interface Event {
     record OrderCancelled(OrderId order, AccountId account, MarketId market, long unfilledSize, CancelReason reason)
             implements Event {}
 
+    /** A conditional order was accepted and now watches its reference price. */
+    record TriggerAccepted(OrderId trigger, AccountId account, MarketId market, Side side, TriggerType type,
+            TriggerPrice reference, long triggerPrice, long limitPrice, long size) implements Event {}
+
+    /**
+     * A conditional order's reference price reached its trigger at {@code referencePrice}. The
+     * order it places follows ({@link OrderAccepted}), or {@link TriggerFailed} if it is refused.
+     */
+    record TriggerFired(OrderId trigger, AccountId account, MarketId market, long referencePrice) implements Event {}
+
+    /** A fired conditional order could not be placed, for {@code reason}. */
+    record TriggerFailed(OrderId trigger, AccountId account, MarketId market, RejectReason reason, String message)
+            implements Event {}
+
     /** A price feed published an observation. */
     record PricePublished(String feed, long price, long confidence, long time) implements Event {}
 

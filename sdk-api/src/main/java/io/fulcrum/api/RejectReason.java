@@ -35,6 +35,7 @@ public enum RejectReason {
     OPTION_NEEDS_GTC("post-only and good-till-time orders must be GTC: they are meant to rest"),
     EXPIRY_NOT_IN_FUTURE("the order's good-till time is not after the command's time"),
     TOO_MANY_OPEN_ORDERS("the account already has the most open orders the market allows"),
+    TRIGGER_WOULD_FIRE_NOW("the reference price has already reached the trigger price"),
     NOTHING_TO_AMEND("the amendment changes neither price nor size"),
     AMEND_BELOW_FILLED("the new size is not above what has already been filled");
 

@@ -14,6 +14,8 @@ import io.fulcrum.api.OrderOptions;
 import io.fulcrum.api.PostOnly;
 import io.fulcrum.api.Side;
 import io.fulcrum.api.TimeInForce;
+import io.fulcrum.api.TriggerPrice;
+import io.fulcrum.api.TriggerType;
 import io.fulcrum.api.spi.LiquidationPolicy;
 import io.fulcrum.margin.FullCloseLiquidation;
 import java.util.ArrayList;
@@ -30,7 +32,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * reproducible from its seed, which every failure names.
  */
 class RandomCommandStreamTest {
-    private static final int COMMANDS_PER_STREAM = 1_000;
+    private static final int COMMANDS_PER_STREAM = 1_500;
 
     static List<Long> seeds() {
         List<Long> seeds = new ArrayList<>();
@@ -83,6 +85,7 @@ class RandomCommandStreamTest {
         assertTrue(stats.rejected >= 20, () -> "too few rejections: " + stats);
         assertTrue(stats.rested >= 20, () -> "too few resting orders: " + stats);
         assertTrue(stats.breaches >= 1, () -> "no account ever fell below maintenance: " + stats);
+        assertTrue(stats.triggersFired >= 1, () -> "no conditional order ever fired: " + stats);
         Venue fromStart = Venue.replay(TestVenue.builder(policy), null, journal.entries());
         assertEquals(venue.stateHash(), fromStart.stateHash(), "journal replay from the start");
         Venue fromSnapshot = Venue.replay(TestVenue.builder(policy), midway, journal.entries());
@@ -97,6 +100,7 @@ class RandomCommandStreamTest {
         int trades;
         int rested;
         int breaches;
+        int triggersFired;
 
         void count(CommandResult r) {
             switch (r.status()) {
@@ -107,12 +111,13 @@ class RandomCommandStreamTest {
             trades += r.eventsOf(Event.Trade.class).size();
             rested += r.eventsOf(Event.OrderRested.class).size();
             breaches += r.eventsOf(Event.MaintenanceBreached.class).size();
+            triggersFired += r.eventsOf(Event.TriggerFired.class).size();
         }
 
         @Override
         public String toString() {
             return "accepted " + accepted + ", rejected " + rejected + ", duplicates " + duplicates + ", trades " + trades
-                    + ", rested " + rested + ", maintenance breaches " + breaches;
+                    + ", rested " + rested + ", maintenance breaches " + breaches + ", triggers fired " + triggersFired;
         }
     }
 
@@ -166,6 +171,14 @@ class RandomCommandStreamTest {
             }
             if (kind < 52) {
                 return new Command.AdvanceTime(id, now);
+            }
+            if (kind < 57) {
+                Side side = random.nextBoolean() ? Side.BUY : Side.SELL;
+                TriggerType type = random.nextBoolean() ? TriggerType.STOP : TriggerType.TAKE_PROFIT;
+                TriggerPrice reference = TriggerPrice.values()[random.nextInt(TriggerPrice.values().length)];
+                TimeInForce tif = random.nextBoolean() ? TimeInForce.IOC : TimeInForce.GTC;
+                return new Command.PlaceTrigger(id, now, account, TestVenue.BTC, side, type, reference, price(), price(),
+                        size(), tif, random.nextInt(3) == 0);
             }
             Side side = random.nextBoolean() ? Side.BUY : Side.SELL;
             long size = random.nextInt(20) == 0 ? 15 : size(); // sometimes off-lot

@@ -23,6 +23,11 @@ final class CancelHandler {
     void cancel(Command.CancelOrder c, List<Event> out) {
         AccountState account = ledger.account(c.account());
         MarketRuntime market = ledger.market(c.market());
+        TriggerOrder trigger = ledger.triggers.get(c.order().value());
+        if (trigger != null && trigger.account() == account && trigger.market() == market.index) {
+            removeTrigger(trigger, CancelReason.USER_REQUEST, out);
+            return;
+        }
         OpenOrder order = ownedOrder(ledger, account, market, c.order());
         remove(order, CancelReason.USER_REQUEST, out);
     }
@@ -31,6 +36,8 @@ final class CancelHandler {
         AccountState account = ledger.account(c.account());
         int only = c.market() == null ? -1 : ledger.market(c.market()).index;
         removeAll(o -> o.account == account && (only == -1 || o.market == only), BY_ID, CancelReason.USER_REQUEST, out);
+        removeTriggers(t -> t.account() == account && (only == -1 || t.market() == only), CancelReason.USER_REQUEST,
+                out);
     }
 
     /** Removes every order whose good-till time has come by {@code c.time()}. */
@@ -38,9 +45,25 @@ final class CancelHandler {
         removeAll(o -> o.isExpiredAt(c.time()), BY_EXPIRY, CancelReason.EXPIRED, out);
     }
 
-    /** Cancels every resting order of {@code account} in {@code market}. */
+    /** Cancels every resting and conditional order of {@code account} in {@code market}. */
     void cancelAllOf(AccountState account, MarketRuntime market, CancelReason reason, List<Event> out) {
         removeAll(o -> o.account == account && o.market == market.index, BY_ID, reason, out);
+        removeTriggers(t -> t.account() == account && t.market() == market.index, reason, out);
+    }
+
+    /** Removes the chosen untriggered orders, oldest first (the trigger map is ordered by id). */
+    private void removeTriggers(Predicate<TriggerOrder> which, CancelReason reason, List<Event> out) {
+        for (TriggerOrder trigger : new ArrayList<>(ledger.triggers.values())) {
+            if (which.test(trigger)) {
+                removeTrigger(trigger, reason, out);
+            }
+        }
+    }
+
+    private void removeTrigger(TriggerOrder trigger, CancelReason reason, List<Event> out) {
+        ledger.triggers.remove(trigger.id());
+        out.add(new Event.OrderCancelled(OrderId.of(trigger.id()), trigger.account().id,
+                ledger.markets[trigger.market()].spec.id(), trigger.size(), reason));
     }
 
     private static final Comparator<OpenOrder> BY_ID = Comparator.comparingLong(o -> o.orderId);

@@ -31,6 +31,7 @@ public final class Kernel {
     private final OrderHandler orders;
     private final CancelHandler cancels;
     private final PriceHandler prices;
+    private final TriggerHandler triggers;
     private CommandHook beforeApply = (sequence, command) -> {};
 
     /** Sees each command, with its sequence number, before the kernel applies it. */
@@ -98,6 +99,7 @@ public final class Kernel {
         this.orders = new OrderHandler(ledger, settlement, matching);
         this.cancels = new CancelHandler(ledger, settlement);
         this.prices = new PriceHandler(ledger, orders, cancels, marketsByFeed, assetsByFeed);
+        this.triggers = new TriggerHandler(ledger, orders);
     }
 
     /**
@@ -138,6 +140,7 @@ public final class Kernel {
         List<Event> events = new ArrayList<>();
         try {
             dispatch(command, events);
+            triggers.fireDue(command.time(), events);
         } catch (Rejection r) {
             return CommandResult.rejected(command.id(), r.reason, r.detail);
         } catch (FixedPointOverflowException e) {
@@ -157,6 +160,8 @@ public final class Kernel {
             orders.place(c, events);
         } else if (command instanceof Command.CancelOrder c) {
             cancels.cancel(c, events);
+        } else if (command instanceof Command.PlaceTrigger c) {
+            triggers.place(c, events);
         } else if (command instanceof Command.CancelAll c) {
             cancels.cancelAll(c, events);
         } else if (command instanceof Command.AdvanceTime c) {

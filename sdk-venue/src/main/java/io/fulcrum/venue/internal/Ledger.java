@@ -43,6 +43,8 @@ final class Ledger implements PriceView {
     final LongObjectHashMap<AccountState> accountsByKey = new LongObjectHashMap<>();
     final LongObjectHashMap<OpenOrder> openOrders = new LongObjectHashMap<>();
     final TreeMap<String, PriceObservation> observations = new TreeMap<>();
+    /** Untriggered conditional orders by id: the id order is the order they fire in. */
+    final TreeMap<Long, TriggerOrder> triggers = new TreeMap<>();
     final long[] netDeposits;
     long feePool;
     long clock = Long.MIN_VALUE;

@@ -39,31 +39,38 @@ final class OrderHandler {
     void place(Command.PlaceOrder c, List<Event> out) {
         AccountState account = ledger.account(c.account());
         MarketRuntime market = ledger.market(c.market());
+        submit(account, market, c.side(), c.price(), c.size(), c.timeInForce(), c.options(), c.time(), out);
+    }
+
+    /**
+     * Validates an order of {@code account} and matches it: every check first, throwing a
+     * {@link Rejection} before anything changes, then the order id, the events and matching.
+     */
+    void submit(AccountState account, MarketRuntime market, Side side, long limitPrice, long size, TimeInForce tif,
+            OrderOptions options, long now, List<Event> out) {
         MarketSpec spec = market.spec;
-        OrderOptions options = c.options();
-        OrderRules.requireValidSize(spec, c.size());
-        OrderRules.requireValidPrice(spec, c.price());
-        requireRestingOptionsValid(c, options);
-        long price = postOnlyPrice(market, c.side(), c.price(), options.postOnly());
-        long notional = OrderRules.checkedNotional(spec, c.size(), price);
+        OrderRules.requireValidSize(spec, size);
+        OrderRules.requireValidPrice(spec, limitPrice);
+        requireRestingOptionsValid(tif, options, now);
+        long price = postOnlyPrice(market, side, limitPrice, options.postOnly());
+        long notional = OrderRules.checkedNotional(spec, size, price);
         OrderRules.requireMinNotional(spec, notional);
-        OrderRules.requireUsablePrice(market, market.priceSource.read(ledger.observations::get, c.time()));
-        requirePositionBound(account, market, c.size());
-        requireRoomForAnotherOrder(account, market, c.timeInForce());
-        boolean reduces = reducesOnly(account, market, c.side(), c.size());
+        OrderRules.requireUsablePrice(market, market.priceSource.read(ledger.observations::get, now));
+        requirePositionBound(account, market, size);
+        requireRoomForAnotherOrder(account, market, tif);
+        boolean reduces = reducesOnly(account, market, side, size);
         if (options.reduceOnly() && !reduces) {
-            throw Rejection.of(RejectReason.REDUCE_ONLY_WOULD_INCREASE, c.side() + " " + c.size() + " against "
+            throw Rejection.of(RejectReason.REDUCE_ONLY_WOULD_INCREASE, side + " " + size + " against "
                     + describePosition(account, market));
         }
         if (!reduces) {
-            long reserved = Settlement.reservedNotional(spec, c.side(), c.size(), price);
-            requireInitialMargin(account, market, c.side(), c.size(), reserved, 0, 0);
+            long reserved = Settlement.reservedNotional(spec, side, size, price);
+            requireInitialMargin(account, market, side, size, reserved, 0, 0);
         }
         long orderId = ledger.nextOrderId++;
-        out.add(new Event.OrderAccepted(OrderId.of(orderId), c.account(), c.market(), c.side(), price, c.size(),
-                c.timeInForce(), options));
-        matching.place(market, account, orderId, c.side(), price, c.size(), c.timeInForce(), options.reduceOnly(),
-                options.postOnly() != PostOnly.NO, options.expiresAt(), c.time(), out);
+        out.add(new Event.OrderAccepted(OrderId.of(orderId), account.id, spec.id(), side, price, size, tif, options));
+        matching.place(market, account, orderId, side, price, size, tif, options.reduceOnly(),
+                options.postOnly() != PostOnly.NO, options.expiresAt(), now, out);
     }
 
     /** Sends a liquidation policy's order into the book as an IOC, without the initial-margin check. */
@@ -135,14 +142,14 @@ final class OrderHandler {
     }
 
     /** Post-only and good-till-time orders must be GTC, and an expiry must lie ahead. */
-    private static void requireRestingOptionsValid(Command.PlaceOrder c, OrderOptions options) {
+    private static void requireRestingOptionsValid(TimeInForce tif, OrderOptions options, long now) {
         boolean restingOnly = options.postOnly() != PostOnly.NO || options.expiresAt() != 0;
-        if (restingOnly && c.timeInForce() != TimeInForce.GTC) {
-            throw Rejection.of(RejectReason.OPTION_NEEDS_GTC, c.timeInForce().toString());
+        if (restingOnly && tif != TimeInForce.GTC) {
+            throw Rejection.of(RejectReason.OPTION_NEEDS_GTC, tif.toString());
         }
-        if (options.expiresAt() != 0 && options.expiresAt() <= c.time()) {
+        if (options.expiresAt() != 0 && options.expiresAt() <= now) {
             throw Rejection.of(RejectReason.EXPIRY_NOT_IN_FUTURE,
-                    "expires at " + options.expiresAt() + ", command time " + c.time());
+                    "expires at " + options.expiresAt() + ", command time " + now);
         }
     }
 

@@ -2,6 +2,9 @@ package io.fulcrum.venue.internal;
 
 import io.fulcrum.api.AccountId;
 import io.fulcrum.api.Side;
+import io.fulcrum.api.TimeInForce;
+import io.fulcrum.api.TriggerPrice;
+import io.fulcrum.api.TriggerType;
 import io.fulcrum.api.spi.PriceObservation;
 import java.util.List;
 import java.util.Map;
@@ -22,12 +25,13 @@ public record SnapshotData(
         List<MarketPrices> markets,
         List<AccountEntry> accounts,
         List<OrderEntry> orders,
+        List<TriggerEntry> triggers,
         List<PriceObservation> observations,
         long[] appliedCommands,
         String stateHash) {
 
     /** The format version this code writes and reads. */
-    public static final int FORMAT = 1;
+    public static final int FORMAT = 2;
 
     /** A market's prices. */
     public record MarketPrices(String market, long indexPrice, long markPrice, long lastTradePrice) {}
@@ -37,6 +41,11 @@ public record SnapshotData(
 
     /** A position's ledger fields (resting-order exposure is rebuilt from the orders). */
     public record PositionEntry(String market, long size, long costBasis, long realizedPnl, long fees) {}
+
+    /** An untriggered conditional order. */
+    public record TriggerEntry(long id, AccountId account, String market, Side side, TriggerType type,
+            TriggerPrice reference, long triggerPrice, long limitPrice, long size, TimeInForce timeInForce,
+            boolean reduceOnly) {}
 
     /** A resting order. */
     public record OrderEntry(long orderId, AccountId account, String market, Side side, long price, long size,

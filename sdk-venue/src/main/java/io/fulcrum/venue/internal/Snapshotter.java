@@ -50,10 +50,16 @@ public final class Snapshotter {
             }
             accounts.add(new SnapshotData.AccountEntry(a.id, a.key, balances, positions));
         }
+        List<SnapshotData.TriggerEntry> triggers = new ArrayList<>();
+        for (TriggerOrder t : ledger.triggers.values()) {
+            triggers.add(new SnapshotData.TriggerEntry(t.id(), t.account().id, ledger.markets[t.market()].spec.id().symbol(),
+                    t.side(), t.type(), t.reference(), t.triggerPrice(), t.limitPrice(), t.size(), t.timeInForce(),
+                    t.reduceOnly()));
+        }
         List<PriceObservation> observations = new ArrayList<>(ledger.observations.values());
         long[] applied = kernel.appliedCommands.toSortedArray();
         return new SnapshotData(SnapshotData.FORMAT, kernel.sequence, ledger.clock, ledger.nextOrderId,
-                ledger.nextAccountKey, ledger.feePool, netDeposits, assetPrices, markets, accounts, orders, observations,
+                ledger.nextAccountKey, ledger.feePool, netDeposits, assetPrices, markets, accounts, orders, triggers, observations,
                 applied, StateHasher.hash(kernel));
     }
 
@@ -114,6 +120,14 @@ public final class Snapshotter {
                     o.reduceOnly(), o.postOnly(), o.expiresAt());
             order.openSize = o.openSize();
             settlement.register(order);
+        }
+        for (SnapshotData.TriggerEntry t : data.triggers()) {
+            AccountState a = ledger.accounts.get(t.account());
+            if (a == null) {
+                throw new IllegalArgumentException("snapshot trigger " + t.id() + " belongs to unknown account " + t.account());
+            }
+            ledger.triggers.put(t.id(), new TriggerOrder(t.id(), a, marketOf(ledger, t.market()).index, t.side(), t.type(),
+                    t.reference(), t.triggerPrice(), t.limitPrice(), t.size(), t.timeInForce(), t.reduceOnly()));
         }
         for (PriceObservation o : data.observations()) {
             ledger.observations.put(o.feed(), o);

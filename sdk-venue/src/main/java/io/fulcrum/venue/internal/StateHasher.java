@@ -54,6 +54,13 @@ public final class StateHasher {
             }
             h.putInt(-1);
         }
+        h.putInt(ledger.triggers.size());
+        for (TriggerOrder t : ledger.triggers.values()) {
+            h.putLong(t.id()).putLong(t.account().key).putInt(t.market()).putInt(t.side().ordinal())
+                    .putInt(t.type().ordinal()).putInt(t.reference().ordinal()).putLong(t.triggerPrice())
+                    .putLong(t.limitPrice()).putLong(t.size()).putInt(t.timeInForce().ordinal())
+                    .putBoolean(t.reduceOnly());
+        }
         for (PriceObservation o : ledger.observations.values()) {
             h.putString(o.feed(), StandardCharsets.UTF_8).putLong(o.price()).putLong(o.confidence()).putLong(o.time());
         }
