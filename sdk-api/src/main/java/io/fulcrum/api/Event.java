@@ -78,6 +78,13 @@ public sealed interface Event {
     record TriggerFailed(OrderId trigger, AccountId account, MarketId market, RejectReason reason, String message)
             implements Event {}
 
+    /**
+     * The total open size at one price level of a book changed; {@code size} is its size now (0:
+     * the level is gone). A command emits one per changed level, after its other events, so an L2
+     * snapshot plus these events rebuilds the aggregated book.
+     */
+    record BookLevelChanged(MarketId market, Side side, long price, long size) implements Event {}
+
     /** A price feed published an observation. */
     record PricePublished(String feed, long price, long confidence, long time) implements Event {}
 

@@ -182,6 +182,23 @@ public final class Venue {
         return out;
     }
 
+    /**
+     * The whole aggregated book of {@code market} now, to start a client's replica from: apply
+     * the {@link io.fulcrum.api.Event.BookLevelChanged} events of every later command to it (see
+     * {@link BookReplica}).
+     */
+    public BookSnapshot bookSnapshot(MarketId market) {
+        return new BookSnapshot(market, kernel.sequence(), levels(market, Side.BUY), levels(market, Side.SELL));
+    }
+
+    private List<DepthLevel> levels(MarketId market, Side side) {
+        List<DepthLevel> out = new ArrayList<>();
+        for (long[] level : LedgerQueries.levels(kernel, market, side)) {
+            out.add(new DepthLevel(level[0], level[1]));
+        }
+        return out;
+    }
+
     /** Fees collected, in settlement units. */
     public long feePool() {
         return LedgerQueries.feePool(kernel);

@@ -32,13 +32,16 @@ class FillSettlementTest {
     private final TestVenue t = TestVenue.withTraders();
 
     @Test
-    void aTakerBuyEmitsTradeAndBothPositionChangesInOrder() {
+    void aTakerBuyEmitsTradeBothPositionChangesAndTheBookLevelInOrder() {
         t.place(MAKER, Side.SELL, "50000", "1", TimeInForce.GTC);
         CommandResult r = t.accept(t.order(ALICE, Side.BUY, "50000", "0.1", TimeInForce.IOC));
 
         List<Class<?>> kinds = r.events().stream().<Class<?>>map(Object::getClass).toList();
         assertEquals(List.of(Event.OrderAccepted.class, Event.Trade.class, Event.PositionChanged.class,
-                Event.PositionChanged.class), kinds);
+                Event.PositionChanged.class, Event.BookLevelChanged.class), kinds);
+        // The maker's ask level at 50,000 now holds 0.9 BTC.
+        assertEquals(new Event.BookLevelChanged(BTC, Side.SELL, price("50000"), btc("0.9")),
+                r.eventsOf(Event.BookLevelChanged.class).get(0));
         Event.Trade trade = r.eventsOf(Event.Trade.class).get(0);
         assertEquals(price("50000"), trade.price());
         assertEquals(btc("0.1"), trade.quantity());

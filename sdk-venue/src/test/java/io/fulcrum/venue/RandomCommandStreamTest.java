@@ -60,6 +60,7 @@ class RandomCommandStreamTest {
         Generator gen = new Generator(random);
         VenueSnapshot midway = null;
         Stats stats = new Stats();
+        BookReplica replica = BookReplica.from(venue.bookSnapshot(TestVenue.BTC));
 
         for (int i = 0; i < COMMANDS_PER_STREAM; i++) {
             Command command = gen.next();
@@ -67,6 +68,9 @@ class RandomCommandStreamTest {
             CommandResult result = venue.apply(command);
             gen.learn(result);
             stats.count(result);
+            replica.apply(result);
+            assertEquals(venue.depth(TestVenue.BTC, Side.BUY, 10_000), replica.bids(), () -> "L2 bids after " + command);
+            assertEquals(venue.depth(TestVenue.BTC, Side.SELL, 10_000), replica.asks(), () -> "L2 asks after " + command);
             if (!result.isAccepted()) {
                 assertEquals(before, venue.stateHash(), () -> "state changed by " + result.status() + " " + command);
             }

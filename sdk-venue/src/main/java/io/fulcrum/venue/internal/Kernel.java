@@ -141,7 +141,9 @@ public final class Kernel {
         try {
             dispatch(command, events);
             triggers.fireDue(command.time(), events);
+            ledger.bookLevels.flush(events);
         } catch (Rejection r) {
+            ledger.bookLevels.discardPending();
             return CommandResult.rejected(command.id(), r.reason, r.detail);
         } catch (FixedPointOverflowException e) {
             // Only validation can overflow: handlers bound every amount before they mutate.

@@ -46,6 +46,7 @@ final class Ledger implements PriceView {
     /** Untriggered conditional orders by id: the id order is the order they fire in. */
     final TreeMap<Long, TriggerOrder> triggers = new TreeMap<>();
     final long[] netDeposits;
+    final BookLevels bookLevels;
     long feePool;
     long clock = Long.MIN_VALUE;
     long nextOrderId = 1;
@@ -65,6 +66,7 @@ final class Ledger implements PriceView {
             marketIndex.put(m.spec.id(), m.index);
         }
         this.netDeposits = new long[assets.length];
+        this.bookLevels = new BookLevels(markets);
     }
 
     AssetSpec settlement() {

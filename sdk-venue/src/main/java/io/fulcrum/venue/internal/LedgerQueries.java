@@ -29,6 +29,14 @@ public final class LedgerQueries {
         return runtime(kernel, market).engine;
     }
 
+    /** The kernel's aggregated levels of one side of {@code market}, best first, as {price, size} pairs. */
+    public static java.util.List<long[]> levels(Kernel kernel, MarketId market, io.fulcrum.api.Side side) {
+        java.util.List<long[]> out = new java.util.ArrayList<>();
+        kernel.ledger.bookLevels.side(runtime(kernel, market).index, side)
+                .forEach((price, size) -> out.add(new long[] {price, size}));
+        return out;
+    }
+
     public static long feePool(Kernel kernel) {
         return kernel.ledger.feePool;
     }

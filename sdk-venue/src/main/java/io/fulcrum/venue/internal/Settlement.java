@@ -79,6 +79,7 @@ final class Settlement {
         MarketRuntime market = ledger.markets[order.market];
         PositionState position = order.account.position(order.market, market);
         order.reservedNotional = reservedNotional(market.spec, order.side, order.openSize, order.price);
+        ledger.bookLevels.add(order.market, order.side, order.price, order.openSize);
         if (order.side == Side.BUY) {
             position.openBuySize += order.openSize;
             position.openBuyNotional += order.reservedNotional;
@@ -95,6 +96,7 @@ final class Settlement {
     /** Removes what {@link #reserve} added. */
     void release(OpenOrder order) {
         PositionState position = order.account.positions[order.market];
+        ledger.bookLevels.add(order.market, order.side, order.price, -order.openSize);
         if (order.side == Side.BUY) {
             position.openBuySize -= order.openSize;
             position.openBuyNotional -= order.reservedNotional;

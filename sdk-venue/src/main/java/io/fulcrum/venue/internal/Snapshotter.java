@@ -133,6 +133,7 @@ public final class Snapshotter {
             ledger.observations.put(o.feed(), o);
         }
         kernel.appliedCommands.addAll(data.appliedCommands());
+        ledger.bookLevels.discardPending(); // restoring is not a change a client must hear about
         String hash = StateHasher.hash(kernel);
         if (!hash.equals(data.stateHash())) {
             throw new IllegalStateException("restored state hash " + hash + " differs from the snapshot's " + data.stateHash()
