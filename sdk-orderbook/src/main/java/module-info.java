@@ -6,8 +6,6 @@
  */
 module io.fulcrum.orderbook {
     requires io.fulcrum.api;
-    requires org.eclipse.collections.api;
-    requires org.eclipse.collections.impl;
 
     exports io.fulcrum.orderbook;
 }

@@ -1,83 +1,106 @@
 package io.fulcrum.orderbook.internal;
 
-import org.eclipse.collections.api.map.primitive.LongObjectMap;
-
 /**
- * Checks that an order book's structures agree with each other; tests run it after every
+ * Checks that a {@link Book}'s structures agree with each other; tests run it after every
  * command. It walks everything, so it is for tests and debugging, never the hot path.
  *
- * <p>What must hold: each side's levels are strictly sorted best first and none is empty; each
- * level's total size and order count equal the sum and count of its queue, whose links run
- * both ways; every queued order has a positive open size, its level's price and its side's
- * side, and is exactly the node the id lookup returns; the lookup holds nothing else; and the
- * book is not crossed (best bid below best ask). Example: a bid at 1,000 and an ask at 1,000
- * resting together violate the last rule, since they should have traded.
+ * <p>What must hold: each side's levels are strictly sorted best first, listed under their own
+ * price, found there by the side's price index (which holds nothing else), marked with that side
+ * and none empty; each level's total size and order count equal
+ * the sum and count of its queue, whose links run both ways and end at its head and tail; every
+ * queued order has a positive open size, points back at its level, and is the slot the id index
+ * returns for its id; the index holds nothing else and every entry in it is reachable; no level
+ * or order slot is in use without being listed; and the book is not crossed (best bid below best
+ * ask). Example: a bid at 1,000 and an ask at 1,000 resting together violate the last rule,
+ * since they should have traded.
  */
-public final class BookInvariants {
+final class BookInvariants {
     private BookInvariants() {}
 
-    /**
-     * Throws {@link IllegalStateException} describing the first broken rule, if any.
-     *
-     * @param orders the id lookup
-     * @param bids the buy side
-     * @param asks the sell side
-     */
-    public static void check(LongObjectMap<OrderNode> orders, BookSide bids, BookSide asks) {
-        int queued = checkSide(orders, bids) + checkSide(orders, asks);
-        if (queued != orders.size()) {
-            fail("the id lookup holds " + orders.size() + " orders but the levels hold " + queued);
+    /** Throws {@link IllegalStateException} describing the first broken rule, if any. */
+    static void check(Book book) {
+        int queued = checkSide(book, book.bids) + checkSide(book, book.asks);
+        if (queued != book.index.size()) {
+            fail("the id lookup holds " + book.index.size() + " orders but the levels hold " + queued);
         }
-        PriceLevel bestBid = bids.best();
-        PriceLevel bestAsk = asks.best();
-        if (bestBid != null && bestAsk != null && bestBid.price() >= bestAsk.price()) {
-            fail("the book is crossed: best bid " + bestBid.price() + " >= best ask " + bestAsk.price());
+        if (queued != book.orders.live()) {
+            fail("the pool has " + book.orders.live() + " slots in use but the levels hold " + queued + " orders");
+        }
+        int listed = book.bids.size() + book.asks.size();
+        if (listed != book.levels.live()) {
+            fail("the level pool has " + book.levels.live() + " levels in use but the sides list " + listed);
+        }
+        book.index.verify();
+        int bestBid = book.bids.best();
+        int bestAsk = book.asks.best();
+        if (bestBid != Book.NONE && bestAsk != Book.NONE
+                && book.levels.price(bestBid) >= book.levels.price(bestAsk)) {
+            fail("the book is crossed: best bid " + book.levels.price(bestBid) + " >= best ask "
+                    + book.levels.price(bestAsk));
         }
     }
 
-    private static int checkSide(LongObjectMap<OrderNode> orders, BookSide side) {
+    private static int checkSide(Book book, BookSide side) {
+        LevelPool levels = book.levels;
         int queued = 0;
-        for (int rank = 0; rank < side.levelCount(); rank++) {
-            PriceLevel level = side.level(rank);
-            if (rank > 0 && !side.isBetter(side.level(rank - 1).price(), level.price())) {
-                fail(side.side() + " level " + level.price() + " at rank " + rank + " is not worse than the one before");
+        for (int rank = 0; rank < side.size(); rank++) {
+            int level = side.levelAtRank(rank);
+            long price = levels.price(level);
+            String where = side.side() + " level " + price;
+            if (rank > 0 && !side.isBetter(levels.price(side.levelAtRank(rank - 1)), price)) {
+                fail(where + " at rank " + rank + " is not worse than the one before");
             }
-            if (level.isEmpty()) {
-                fail(side.side() + " level " + level.price() + " is empty but still listed");
+            if (side.priceAt(side.size() - 1 - rank) != price) {
+                fail(where + " is listed under price " + side.priceAt(side.size() - 1 - rank));
             }
-            queued += checkLevel(orders, side, level);
+            if (side.find(price) != level) {
+                fail(where + " is not what the price index returns");
+            }
+            if (levels.side(level) != side.side()) {
+                fail(where + " is marked as a " + levels.side(level) + " level");
+            }
+            if (levels.head(level) == Book.NONE) {
+                fail(where + " is empty but still listed");
+            }
+            queued += checkQueue(book, where, level);
+        }
+        if (side.indexedCount() != side.size()) {
+            fail("the " + side.side() + " price index holds " + side.indexedCount() + " levels but the side lists "
+                    + side.size());
         }
         return queued;
     }
 
-    private static int checkLevel(LongObjectMap<OrderNode> orders, BookSide side, PriceLevel level) {
+    private static int checkQueue(Book book, String where, int level) {
+        OrderPool orders = book.orders;
+        LevelPool levels = book.levels;
         long sum = 0;
         int count = 0;
-        OrderNode previous = null;
-        for (OrderNode node = level.head(); node != null; node = node.next()) {
-            String where = "order " + node.orderId() + " in " + side.side() + " level " + level.price();
-            if (node.level() != level || node.prev() != previous) {
-                fail(where + " has broken links");
+        int previous = Book.NONE;
+        for (int slot = levels.head(level); slot != Book.NONE; slot = orders.next(slot)) {
+            String order = "order " + orders.id(slot) + " in " + where;
+            if (orders.level(slot) != level || orders.prev(slot) != previous) {
+                fail(order + " has broken links");
             }
-            if (node.price() != level.price() || node.side() != side.side()) {
-                fail(where + " has price " + node.price() + " and side " + node.side());
+            if (orders.openSize(slot) <= 0) {
+                fail(order + " has open size " + orders.openSize(slot));
             }
-            if (node.openSize() <= 0) {
-                fail(where + " has open size " + node.openSize());
+            if (book.index.get(orders.id(slot)) != slot) {
+                fail(order + " is not what the id lookup returns");
             }
-            if (orders.get(node.orderId()) != node) {
-                fail(where + " is not what the id lookup returns");
-            }
-            sum += node.openSize();
+            sum += orders.openSize(slot);
             count++;
-            previous = node;
+            if (count > orders.live()) {
+                fail(where + " has a queue that loops");
+            }
+            previous = slot;
         }
-        if (level.tail() != previous) {
-            fail(side.side() + " level " + level.price() + " has a tail that is not its last order");
+        if (levels.tail(level) != previous) {
+            fail(where + " has a tail that is not its last order");
         }
-        if (sum != level.totalSize() || count != level.orderCount()) {
-            fail(side.side() + " level " + level.price() + " reports " + level.orderCount() + " orders of total "
-                    + level.totalSize() + " but holds " + count + " of total " + sum);
+        if (sum != levels.totalSize(level) || count != levels.orderCount(level)) {
+            fail(where + " reports " + levels.orderCount(level) + " orders of total " + levels.totalSize(level)
+                    + " but holds " + count + " of total " + sum);
         }
         return count;
     }

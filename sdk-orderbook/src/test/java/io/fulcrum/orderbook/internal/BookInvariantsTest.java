@@ -5,75 +5,94 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fulcrum.api.Side;
-import org.eclipse.collections.impl.map.mutable.primitive.LongObjectHashMap;
 import org.junit.jupiter.api.Test;
 
 /** The consistency check the book tests lean on does catch what it claims to catch. */
 class BookInvariantsTest {
-    private final LongObjectHashMap<OrderNode> orders = new LongObjectHashMap<>();
-    private final BookSide bids = new BookSide(Side.BUY);
-    private final BookSide asks = new BookSide(Side.SELL);
+    private final Book book = new Book();
 
     @Test
     void aConsistentBookPasses() {
-        rest(new OrderNode(1, 101, Side.BUY, 990, 2));
-        rest(new OrderNode(2, 102, Side.BUY, 990, 3));
-        rest(new OrderNode(3, 103, Side.SELL, 1_000, 4));
+        book.rest(1, 101, Side.BUY, 990, 2);
+        book.rest(2, 102, Side.BUY, 990, 3);
+        book.rest(3, 103, Side.SELL, 1_000, 4);
 
-        assertDoesNotThrow(this::check);
+        assertDoesNotThrow(book::checkInvariants);
     }
 
     @Test
     void aCrossedBookFails() {
-        rest(new OrderNode(1, 101, Side.BUY, 1_000, 2));
-        rest(new OrderNode(2, 102, Side.SELL, 1_000, 2));
+        book.rest(1, 101, Side.BUY, 1_000, 2);
+        book.rest(2, 102, Side.SELL, 1_000, 2);
 
         assertFailsWith("crossed");
     }
 
     @Test
     void anOrderMissingFromTheLookupFails() {
-        rest(new OrderNode(1, 101, Side.BUY, 1_000, 2));
-        orders.remove(1);
+        book.rest(1, 101, Side.BUY, 1_000, 2);
+        book.index.remove(1);
 
         assertFailsWith("not what the id lookup returns");
     }
 
     @Test
     void aLookupEntryWithoutAQueuedOrderFails() {
-        rest(new OrderNode(1, 101, Side.BUY, 1_000, 2));
-        orders.put(7, new OrderNode(7, 107, Side.BUY, 1_000, 2));
+        book.rest(1, 101, Side.BUY, 1_000, 2);
+        int stray = book.orders.allocate(7, 107, 2, book.bids.best());
+        book.index.put(7, stray);
 
         assertFailsWith("holds 2 orders but the levels hold 1");
     }
 
     @Test
     void anEmptyLevelLeftListedFails() {
-        bids.findOrCreate(1_000);
+        int level = book.levels.allocate(1_000, Side.BUY);
+        book.bids.insertAt(0, 1_000, level);
 
         assertFailsWith("is empty but still listed");
     }
 
     @Test
-    void anOrderOnTheWrongSideFails() {
-        OrderNode sell = new OrderNode(1, 101, Side.SELL, 1_000, 2);
-        bids.findOrCreate(1_000).append(sell);
-        orders.put(1, sell);
+    void aLevelNobodyListsFails() {
+        book.rest(1, 101, Side.BUY, 1_000, 2);
+        book.levels.allocate(1_010, Side.SELL);
 
-        assertFailsWith("has price 1000 and side SELL");
+        assertFailsWith("levels in use but the sides list 1");
     }
 
-    private void rest(OrderNode node) {
-        (node.side() == Side.BUY ? bids : asks).findOrCreate(node.price()).append(node);
-        orders.put(node.orderId(), node);
+    @Test
+    void aLevelOnTheWrongSideFails() {
+        int level = book.levels.allocate(1_000, Side.SELL);
+        book.bids.insertAt(0, 1_000, level);
+        int slot = book.orders.allocate(1, 101, 2, level);
+        book.index.put(1, slot);
+        book.levels.setEnds(level, slot, slot);
+        book.levels.setTotalSize(level, 2);
+        book.levels.setOrderCount(level, 1);
+
+        assertFailsWith("BUY level 1000 is marked as a SELL level");
     }
 
-    private void check() {
-        BookInvariants.check(orders, bids, asks);
+    @Test
+    void brokenQueueLinksFail() {
+        book.rest(1, 101, Side.BUY, 1_000, 2);
+        book.rest(2, 102, Side.BUY, 1_000, 3);
+        book.orders.setPrev(book.find(2), Book.NONE);
+
+        assertFailsWith("order 2 in BUY level 1000 has broken links");
+    }
+
+    @Test
+    void aLevelTotalThatDisagreesWithItsQueueFails() {
+        book.rest(1, 101, Side.SELL, 1_000, 2);
+        book.levels.setTotalSize(book.asks.best(), 3);
+
+        assertFailsWith("reports 1 orders of total 3 but holds 1 of total 2");
     }
 
     private void assertFailsWith(String fragment) {
-        IllegalStateException failure = assertThrows(IllegalStateException.class, this::check);
+        IllegalStateException failure = assertThrows(IllegalStateException.class, book::checkInvariants);
         assertTrue(failure.getMessage().contains(fragment), failure.getMessage());
     }
 }
