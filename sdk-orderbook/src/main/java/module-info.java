@@ -1,8 +1,9 @@
 /**
  * Fulcrum's central limit order book: {@link io.fulcrum.orderbook.OrderBook}, a
- * {@link io.fulcrum.api.spi.MatchingEngine} with price-time priority. Only that class is
- * exported; its data structures stay in {@code io.fulcrum.orderbook.internal} so they can
- * change (pooling, primitive arrays) without breaking anyone.
+ * {@link io.fulcrum.api.spi.MatchingEngine} with price-time or pro-rata matching and
+ * self-trade prevention. Only its package is exported; its data structures stay in
+ * {@code io.fulcrum.orderbook.internal} so they can change (pooling, primitive arrays) without
+ * breaking anyone.
  */
 module io.fulcrum.orderbook {
     requires io.fulcrum.api;

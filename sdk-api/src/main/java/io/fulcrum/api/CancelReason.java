@@ -9,8 +9,12 @@ package io.fulcrum.api;
 public enum CancelReason {
     /** The owner cancelled it. */
     USER_REQUEST,
-    /** An immediate-or-cancel order's unfilled remainder. */
+    /** An immediate-or-cancel order's unfilled remainder (or a market order's). */
     UNFILLED_IOC,
+    /** A fill-or-kill order that the book could not fill whole. */
+    UNFILLED_FOK,
+    /** The order would have traded with another order of the same account (self-trade prevention). */
+    SELF_TRADE_PREVENTION,
     /**
      * The order met a taker, but filling it would have left its owner below initial margin
      * (the post-trade check), so the venue removed it instead.

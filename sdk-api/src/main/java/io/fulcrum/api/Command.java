@@ -120,6 +120,25 @@ public sealed interface Command {
         }
     }
 
+    /**
+     * Places a market order that takes liquidity at once and never rests: either {@code size}
+     * size units, or as many whole lots as {@code quoteBudget} settlement units buy (or a sale
+     * raises), fees not included; exactly one of the two is positive. It trades no worse than
+     * {@code protectionPrice} (the worst acceptable price), and what it cannot fill is cancelled.
+     *
+     * <p>Example: buy with a budget of 1,000 USDC, protection 50,500.0: with asks at 50,000.0 it
+     * buys 0.019 BTC (lot 0.001: 950 USDC) and leaves 50 USDC unspent.
+     */
+    record PlaceMarketOrder(CommandId id, long time, AccountId account, MarketId market, Side side, long size,
+            long quoteBudget, long protectionPrice) implements Command {
+        public PlaceMarketOrder {
+            Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(account, "account");
+            Objects.requireNonNull(market, "market");
+            Objects.requireNonNull(side, "side");
+        }
+    }
+
     /** Cancels an open order of {@code account}. */
     record CancelOrder(CommandId id, long time, AccountId account, MarketId market, OrderId order) implements Command {
         public CancelOrder {

@@ -60,6 +60,17 @@ public sealed interface Event {
     record OrderAmended(OrderId order, AccountId account, MarketId market, long price, long size, long openSize,
             boolean keptPriority) implements Event {}
 
+    /**
+     * Self-trade prevention took {@code reducedBy} off an order without a trade; it stays open
+     * with {@code openSize} (when nothing is left, {@link OrderCancelled} is emitted instead).
+     */
+    record OrderReduced(OrderId order, AccountId account, MarketId market, long reducedBy, long openSize,
+            CancelReason reason) implements Event {}
+
+    /** An iceberg order's visible slice was refilled from its hidden reserve; it lost its place. */
+    record IcebergReplenished(OrderId order, AccountId account, MarketId market, long price, long visibleSize)
+            implements Event {}
+
     /** An order left the book with {@code unfilledSize} unfilled. */
     record OrderCancelled(OrderId order, AccountId account, MarketId market, long unfilledSize, CancelReason reason)
             implements Event {}

@@ -36,6 +36,9 @@ public enum RejectReason {
     EXPIRY_NOT_IN_FUTURE("the order's good-till time is not after the command's time"),
     TOO_MANY_OPEN_ORDERS("the account already has the most open orders the market allows"),
     TRIGGER_WOULD_FIRE_NOW("the reference price has already reached the trigger price"),
+    INVALID_ICEBERG("an iceberg's display size must be on lot and below its size, and the order GTC"),
+    MARKET_ORDER_SIZE("a market order needs exactly one of a size and a quote budget, positive"),
+    NO_LIQUIDITY("no opposite order lies within the protection price"),
     NOTHING_TO_AMEND("the amendment changes neither price nor size"),
     AMEND_BELOW_FILLED("the new size is not above what has already been filled");
 

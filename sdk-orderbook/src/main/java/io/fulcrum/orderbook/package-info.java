@@ -1,5 +1,7 @@
 /**
- * A central limit order book with price-time priority: {@link io.fulcrum.orderbook.OrderBook}.
+ * A central limit order book: {@link io.fulcrum.orderbook.OrderBook}, configured with a
+ * {@link io.fulcrum.orderbook.MatchingPolicy} (price-time by default, or pro-rata) and a
+ * {@link io.fulcrum.orderbook.SelfTradePrevention} mode.
  *
  * <p>Price-time priority means an incoming order trades first against the best opposite price
  * (the lowest ask for a buy, the highest bid for a sell) and, at one price, against the order

@@ -4,49 +4,23 @@ import static io.fulcrum.api.Side.BUY;
 import static io.fulcrum.api.Side.SELL;
 import static io.fulcrum.api.TimeInForce.GTC;
 import static io.fulcrum.api.TimeInForce.IOC;
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.fulcrum.api.MarketSpec;
-import io.fulcrum.api.Side;
-import io.fulcrum.api.TimeInForce;
-import io.fulcrum.api.spi.MatchSink;
 import io.fulcrum.api.spi.MatchingEngine;
 import io.fulcrum.api.spi.RestingOrder;
-import io.fulcrum.orderbook.RecordingSink.Match;
 import io.fulcrum.orderbook.RecordingSink.Rested;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * What every price-time-priority book must do, run against {@link OrderBook} and against the
  * {@link NaiveOrderBook} reference (after exchange-core's OrderBookBaseTest). After every
- * command the book's internal consistency is checked.
- *
- * <p>Numbers: prices count 0.1 USDC, so 1_000 is 100.0; sizes count 0.0001 BTC lots. Order
- * {@code n} belongs to owner {@code 100 + n}.
+ * command the book's internal consistency is checked. Numbers as in {@link ContractSupport}.
  */
-abstract class OrderBookContract {
-    private MatchingEngine book;
-    /** Collects what setting up the book reports, so the sinks under test see only the command under test. */
-    private final RecordingSink setupSink = new RecordingSink();
-
-    protected abstract MatchingEngine newBook(MarketSpec spec);
-
-    /** Throws if the book's internal state is inconsistent (crossed, totals off, lookup stale). */
-    protected abstract void checkInvariants(MatchingEngine book);
-
-    @BeforeEach
-    void newEmptyBook() {
-        book = newBook(TestMarkets.BTC_PERP);
-    }
-
+abstract class OrderBookContract extends ContractSupport {
     // ---------------------------------------------------------------- priority
 
     @Test
@@ -481,63 +455,5 @@ abstract class OrderBookContract {
         checkInvariants(book);
         checkInvariants(copy);
         assertEquals(restingOrders(book), restingOrders(copy));
-    }
-
-    // ---------------------------------------------------------------- helpers
-
-    private void gtc(long id, Side side, long price, long size) {
-        assertEquals(0, place(id, side, price, size, GTC, setupSink));
-    }
-
-    private long place(long id, Side side, long price, long size, TimeInForce timeInForce, MatchSink sink) {
-        long dropped = book.place(id, owner(id), side, price, size, timeInForce, sink);
-        checkInvariants(book);
-        return dropped;
-    }
-
-    private long cancel(long id) {
-        long open = book.cancel(id);
-        checkInvariants(book);
-        return open;
-    }
-
-    private boolean amend(long id, long price, long size, MatchSink sink) {
-        boolean keptPriority = book.amend(id, price, size, sink);
-        checkInvariants(book);
-        return keptPriority;
-    }
-
-    private void assertDepth(Side side, long[] expectedPrices, long[] expectedSizes) {
-        assertDepth(side, new long[5], expectedPrices, expectedSizes);
-    }
-
-    private void assertDepth(Side side, long[] prices, long[] expectedPrices, long[] expectedSizes) {
-        long[] sizes = new long[prices.length];
-        int levels = book.depth(side, prices, sizes);
-        assertEquals(expectedPrices.length, levels, "levels");
-        assertArrayEquals(expectedPrices, Arrays.copyOf(prices, levels), "prices");
-        assertArrayEquals(expectedSizes, Arrays.copyOf(sizes, levels), "sizes");
-    }
-
-    private List<RestingOrder> restingOrders() {
-        return restingOrders(book);
-    }
-
-    static List<RestingOrder> restingOrders(MatchingEngine engine) {
-        List<RestingOrder> orders = new ArrayList<>();
-        engine.forEachRestingOrder(orders::add);
-        return orders;
-    }
-
-    private static long owner(long orderId) {
-        return 100 + orderId;
-    }
-
-    private static Match fill(long maker, long taker, long price, long quantity) {
-        return new Match(maker, owner(maker), taker, price, quantity);
-    }
-
-    private static RestingOrder resting(long id, Side side, long price, long openSize) {
-        return new RestingOrder(id, owner(id), side, price, openSize);
     }
 }

@@ -5,14 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.fulcrum.api.MarketSpec;
 import io.fulcrum.api.Side;
 import io.fulcrum.api.TimeInForce;
 import io.fulcrum.api.spi.MatchingEngine;
 import io.fulcrum.api.spi.RestingOrder;
+import java.math.RoundingMode;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.LongStream;
+import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -23,9 +27,15 @@ import org.junit.jupiter.params.provider.MethodSource;
  * exactly.
  *
  * <p>Prices stay within about 20 ticks of 100.0: most orders rest behind the mid, building
- * levels with queues of several orders, and one in four crosses it and sweeps. About one
- * potential fill in 23 is vetoed, and every 250 commands the real book is rebuilt from its own
- * snapshot.
+ * levels with queues of several orders, and one in four crosses it and sweeps. Every order kind
+ * comes up: good-till-cancelled, immediate-or-cancel, fill-or-kill, iceberg and budget orders,
+ * cancels and amends. About one potential fill in 23 is vetoed, and every 250 commands the real
+ * book is rebuilt from its own snapshot.
+ *
+ * <p>Seeds 1 to 10 run the default book (price-time, self-trades allowed); seeds 11 to 30 run
+ * each self-trade prevention mode under each matching policy twice, with both books configured
+ * alike. Every third seed trades ETH-PERP (lots of 10, notionals that round) instead of
+ * BTC-PERP. Ten owners share the orders, so takers often meet their own orders.
  */
 class OrderBookDifferentialTest {
     private static final int COMMANDS = 2_000;
@@ -33,32 +43,54 @@ class OrderBookDifferentialTest {
     private static final long MID = 1_000;
     private static final RecordingSink.Veto VETO = (maker, taker) -> Math.floorMod(maker * 7 + taker * 13, 23) == 0;
 
-    static LongStream seeds() {
-        return LongStream.rangeClosed(1, 20);
+    static Stream<Arguments> configurations() {
+        SelfTradePrevention[] modes = SelfTradePrevention.values();
+        return LongStream.rangeClosed(1, 30).mapToObj(seed -> {
+            int variant = (int) seed - 11;
+            SelfTradePrevention mode = variant < 0 ? SelfTradePrevention.NONE : modes[variant % modes.length];
+            MatchingPolicy policy = variant < 0 || (variant / modes.length) % 2 == 0
+                    ? MatchingPolicy.priceTime() : MatchingPolicy.proRata();
+            MarketSpec market = seed % 3 == 0 ? TestMarkets.ETH_PERP : TestMarkets.BTC_PERP;
+            return Arguments.of(seed, mode, policy, market);
+        });
     }
 
-    @ParameterizedTest(name = "seed={0}")
-    @MethodSource("seeds")
-    void agreesWithTheNaiveBookOnARandomStream(long seed) {
-        new Run(seed).execute();
+    @ParameterizedTest(name = "seed={0} {1} {2} {3}")
+    @MethodSource("configurations")
+    void agreesWithTheNaiveBookOnARandomStream(long seed, SelfTradePrevention mode, MatchingPolicy policy,
+            MarketSpec market) {
+        new Run(seed, mode, policy, market).execute();
     }
 
     /** One seeded stream; holds the two books and the command being checked, for failure messages. */
     private static final class Run {
         private final long seed;
         private final Random random;
-        private final NaiveOrderBook naive = new NaiveOrderBook(TestMarkets.BTC_PERP);
+        private final SelfTradePrevention mode;
+        private final MatchingPolicy policy;
+        private final long lot;
+        private final NaiveOrderBook naive;
         private final RecordingSink naiveSink = new RecordingSink(VETO);
         private final RecordingSink fastSink = new RecordingSink(VETO);
-        private OrderBook fast = new OrderBook(TestMarkets.BTC_PERP);
+        private OrderBook fast;
         /** The command under way, described before it is applied so a failure inside it names it. */
         private String command = "none yet";
         private long nextId = 1;
         private int crossings;
+        private int refills;
+        private int reductions;
+        private int fokFilled;
+        private int fokKilled;
+        private int budgetsSpent;
 
-        Run(long seed) {
+        Run(long seed, SelfTradePrevention mode, MatchingPolicy policy, MarketSpec market) {
             this.seed = seed;
             this.random = new Random(seed);
+            this.mode = mode;
+            this.policy = policy;
+            this.lot = market.lotSize();
+            this.naive = new NaiveOrderBook(market, mode, policy);
+            this.fast = newFast(market);
         }
 
         void execute() {
@@ -73,8 +105,13 @@ class OrderBookDifferentialTest {
                         compare();
                     }
                 }
-                // A stream that never traded across levels would prove little.
+                // A stream that never traded across levels, or never reached a feature, would prove little.
                 assertTrue(crossings > COMMANDS / 20, "only " + crossings + " commands produced fills");
+                assertTrue(refills > 10, "only " + refills + " iceberg refills");
+                assertTrue(fokFilled > 5 && fokKilled > 5, fokFilled + " FOK orders filled, " + fokKilled + " killed");
+                assertTrue(budgetsSpent > 10, "only " + budgetsSpent + " budget orders traded");
+                assertEquals(mode != SelfTradePrevention.NONE, reductions > 10,
+                        reductions + " self-trade reductions under " + mode);
             } catch (AssertionError | RuntimeException e) {
                 throw new AssertionError("seed=" + seed + ", command #" + index + " (" + command + "): " + e.getMessage(), e);
             }
@@ -83,10 +120,16 @@ class OrderBookDifferentialTest {
         /** Applies one random command to both books and checks their answers agree. */
         private void step() {
             int roll = random.nextInt(100);
-            if (roll < 40) {
+            if (roll < 30) {
                 place(TimeInForce.GTC);
-            } else if (roll < 55) {
+            } else if (roll < 40) {
                 place(TimeInForce.IOC);
+            } else if (roll < 47) {
+                place(TimeInForce.FOK);
+            } else if (roll < 55) {
+                placeIceberg();
+            } else if (roll < 60) {
+                placeWithBudget();
             } else if (roll < 75) {
                 long id = restingOrUnknownId();
                 command = "cancel " + id;
@@ -96,8 +139,8 @@ class OrderBookDifferentialTest {
             } else {
                 long unknown = nextId + 1_000;
                 command = "amend unknown " + unknown;
-                assertThrows(IllegalArgumentException.class, () -> naive.amend(unknown, MID, 1, naiveSink));
-                assertThrows(IllegalArgumentException.class, () -> fast.amend(unknown, MID, 1, fastSink));
+                assertThrows(IllegalArgumentException.class, () -> naive.amend(unknown, MID, lot, naiveSink));
+                assertThrows(IllegalArgumentException.class, () -> fast.amend(unknown, MID, lot, fastSink));
             }
         }
 
@@ -105,14 +148,60 @@ class OrderBookDifferentialTest {
             long id = nextId++;
             long owner = random.nextInt(10);
             Side side = random.nextBoolean() ? Side.BUY : Side.SELL;
-            // Mostly passive, up to 19 ticks behind the mid, so levels fill up with queues; one in
-            // four reaches up to 7 ticks across it and takes liquidity.
-            long ticksBehind = random.nextInt(4) == 0 ? -random.nextInt(8) : random.nextInt(20);
-            long price = side == Side.BUY ? MID - ticksBehind : MID + ticksBehind;
-            long size = 1 + random.nextInt(20);
+            // A FOK at a passive price could only be killed, so FOK orders always reach across.
+            long price = timeInForce == TimeInForce.FOK ? crossingPrice(side) : price(side);
+            long size = lots(20);
             command = "place " + id + " " + side + " " + size + " at " + price + " " + timeInForce;
             long expected = naive.place(id, owner, side, price, size, timeInForce, naiveSink);
             assertEquals(expected, fast.place(id, owner, side, price, size, timeInForce, fastSink), "place result");
+            if (timeInForce == TimeInForce.FOK) {
+                fokFilled += expected == 0 ? 1 : 0;
+                fokKilled += expected == size ? 1 : 0;
+            }
+        }
+
+        private void placeIceberg() {
+            long id = nextId++;
+            long owner = random.nextInt(10);
+            Side side = random.nextBoolean() ? Side.BUY : Side.SELL;
+            long price = price(side);
+            long size = lots(40);
+            long display = lots(8);
+            command = "iceberg " + id + " " + side + " " + size + " showing " + display + " at " + price;
+            long expected = naive.placeIceberg(id, owner, side, price, size, display, naiveSink);
+            assertEquals(expected, fast.placeIceberg(id, owner, side, price, size, display, fastSink), "iceberg result");
+        }
+
+        private void placeWithBudget() {
+            long id = nextId++;
+            long owner = random.nextInt(10);
+            Side side = random.nextBoolean() ? Side.BUY : Side.SELL;
+            long protection = crossingPrice(side);
+            // Up to about 30 lots' worth, and not always a round amount.
+            long budget = 1 + random.nextInt((int) naive.spec().notional(lots(30), MID, RoundingMode.HALF_EVEN));
+            command = "budget " + id + " " + side + " " + budget + " protected at " + protection;
+            long expected = naive.placeWithBudget(id, owner, side, protection, budget, naiveSink);
+            assertEquals(expected, fast.placeWithBudget(id, owner, side, protection, budget, fastSink), "budget left");
+            budgetsSpent += expected < budget ? 1 : 0;
+        }
+
+        /** Mostly passive, up to 19 ticks behind the mid, so levels fill up with queues; one in four reaches across. */
+        private long price(Side side) {
+            return random.nextInt(4) == 0 ? crossingPrice(side) : priceAt(side, random.nextInt(20));
+        }
+
+        /** Up to 7 ticks across the mid: takes liquidity. */
+        private long crossingPrice(Side side) {
+            return priceAt(side, -random.nextInt(8));
+        }
+
+        private static long priceAt(Side side, long ticksBehind) {
+            return side == Side.BUY ? MID - ticksBehind : MID + ticksBehind;
+        }
+
+        /** Between 1 and {@code most} lots. */
+        private long lots(int most) {
+            return (1 + random.nextInt(most)) * lot;
         }
 
         private void amend() {
@@ -125,11 +214,11 @@ class OrderBookDifferentialTest {
             long price = order.price();
             long size;
             switch (random.nextInt(3)) {
-                case 0 -> size = 1 + random.nextInt((int) Math.min(order.openSize(), 20));   // down or equal: keeps priority
-                case 1 -> size = order.openSize() + 1 + random.nextInt(10);                   // up: loses priority
+                case 0 -> size = lots((int) Math.min(order.openSize() / lot, 20));   // down or equal: keeps priority
+                case 1 -> size = order.openSize() + lots(10);                         // up: loses priority
                 default -> {
-                    price = price + random.nextInt(21) - 10;                                  // moves, may cross
-                    size = 1 + random.nextInt(20);
+                    price = price + random.nextInt(21) - 10;                          // moves, may cross
+                    size = lots(20);
                 }
             }
             command = "amend " + order.orderId() + " to " + size + " at " + price;
@@ -153,6 +242,8 @@ class OrderBookDifferentialTest {
             if (events.stream().anyMatch(e -> e instanceof RecordingSink.Match)) {
                 crossings++;
             }
+            refills += (int) events.stream().filter(e -> e instanceof RecordingSink.Replenished).count();
+            reductions += (int) events.stream().filter(e -> e instanceof RecordingSink.Reduced).count();
             naiveSink.clear();
             fastSink.clear();
             assertEquals(OrderBookContract.restingOrders(naive), OrderBookContract.restingOrders(fast), "resting orders");
@@ -175,8 +266,12 @@ class OrderBookDifferentialTest {
             assertArrayEquals(expectedSizes, actualSizes, side + " depth sizes");
         }
 
-        private static OrderBook restoredCopy(OrderBook book) {
-            OrderBook copy = new OrderBook(book.spec());
+        private OrderBook newFast(MarketSpec market) {
+            return OrderBook.builder(market).selfTradePrevention(mode).matchingPolicy(policy).build();
+        }
+
+        private OrderBook restoredCopy(OrderBook book) {
+            OrderBook copy = newFast(book.spec());
             book.forEachRestingOrder(copy::restore);
             return copy;
         }

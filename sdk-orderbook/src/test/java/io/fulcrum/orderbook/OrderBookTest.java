@@ -14,23 +14,107 @@ import io.fulcrum.api.spi.MatchingEngine;
 import io.fulcrum.api.spi.RestingOrder;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
-/** {@link OrderBook} passes the contract, plus what only it promises. */
+/** {@link OrderBook} passes the contracts, plus what only it promises. */
 class OrderBookTest extends OrderBookContract {
-    @Override
-    protected MatchingEngine newBook(MarketSpec spec) {
-        return new OrderBook(spec);
-    }
+    static final Engines REAL = new Engines() {
+        @Override
+        public OrderBook create(MarketSpec spec, SelfTradePrevention selfTrade, MatchingPolicy policy) {
+            return OrderBook.builder(spec).selfTradePrevention(selfTrade).matchingPolicy(policy).build();
+        }
+
+        @Override
+        public void checkInvariants(MatchingEngine book) {
+            ((OrderBook) book).checkInvariants();
+        }
+    };
 
     @Override
-    protected void checkInvariants(MatchingEngine book) {
-        ((OrderBook) book).checkInvariants();
+    protected Engines engines() {
+        return REAL;
+    }
+
+    @Nested
+    class FillOrKill extends FillOrKillContract {
+        @Override
+        protected Engines engines() {
+            return REAL;
+        }
+    }
+
+    @Nested
+    class Icebergs extends IcebergContract {
+        @Override
+        protected Engines engines() {
+            return REAL;
+        }
+    }
+
+    @Nested
+    class BudgetOrders extends BudgetOrderContract {
+        @Override
+        protected Engines engines() {
+            return REAL;
+        }
+    }
+
+    @Nested
+    class SelfTrades extends SelfTradePreventionContract {
+        @Override
+        protected Engines engines() {
+            return REAL;
+        }
+    }
+
+    @Nested
+    class ProRata extends ProRataContract {
+        @Override
+        protected Engines engines() {
+            return REAL;
+        }
     }
 
     @Test
     void reportsTheMarketItWasBuiltFor() {
         assertSame(TestMarkets.BTC_PERP, new OrderBook(TestMarkets.BTC_PERP).spec());
+    }
+
+    @Test
+    void aPlainBookAndAnUnconfiguredBuilderMatchByPriceTimeAndAllowSelfTrades() {
+        for (OrderBook book : List.of(new OrderBook(TestMarkets.BTC_PERP), OrderBook.builder(TestMarkets.BTC_PERP).build())) {
+            assertSame(MatchingPolicy.priceTime(), book.matchingPolicy());
+            assertSame(SelfTradePrevention.NONE, book.selfTradePrevention());
+        }
+    }
+
+    @Test
+    void theBuilderTakesEachSettingOnceAndNamesTheOneGivenTwice() {
+        OrderBook.Builder builder = OrderBook.builder(TestMarkets.BTC_PERP)
+                .selfTradePrevention(SelfTradePrevention.CANCEL_MAKER)
+                .matchingPolicy(MatchingPolicy.proRata());
+
+        IllegalStateException twiceMode = assertThrows(IllegalStateException.class,
+                () -> builder.selfTradePrevention(SelfTradePrevention.CANCEL_TAKER));
+        IllegalStateException twicePolicy = assertThrows(IllegalStateException.class,
+                () -> builder.matchingPolicy(MatchingPolicy.priceTime()));
+
+        assertEquals("BTC-PERP: selfTradePrevention was already set to CANCEL_MAKER", twiceMode.getMessage());
+        assertEquals("BTC-PERP: matchingPolicy was already set to pro-rata", twicePolicy.getMessage());
+        OrderBook book = builder.build();
+        assertSame(SelfTradePrevention.CANCEL_MAKER, book.selfTradePrevention());
+        assertSame(MatchingPolicy.proRata(), book.matchingPolicy());
+    }
+
+    @Test
+    void theBuilderRefusesNullsNamingThem() {
+        OrderBook.Builder builder = OrderBook.builder(TestMarkets.BTC_PERP);
+
+        assertEquals("selfTradePrevention",
+                assertThrows(NullPointerException.class, () -> builder.selfTradePrevention(null)).getMessage());
+        assertEquals("matchingPolicy", assertThrows(NullPointerException.class, () -> builder.matchingPolicy(null)).getMessage());
+        assertEquals("spec", assertThrows(NullPointerException.class, () -> OrderBook.builder(null)).getMessage());
     }
 
     @Test

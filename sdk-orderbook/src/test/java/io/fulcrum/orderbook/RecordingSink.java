@@ -1,5 +1,6 @@
 package io.fulcrum.orderbook;
 
+import io.fulcrum.api.CancelReason;
 import io.fulcrum.api.Side;
 import io.fulcrum.api.spi.MatchSink;
 import java.util.ArrayList;
@@ -17,13 +18,19 @@ final class RecordingSink implements MatchSink {
     }
 
     /** A callback the engine made. */
-    sealed interface Event permits Match, Rested {}
+    sealed interface Event permits Match, Rested, Reduced, Replenished {}
 
     /** An {@link MatchSink#onMatch} call, whatever the sink answered. */
     record Match(long maker, long makerOwner, long taker, long price, long quantity) implements Event {}
 
     /** An {@link MatchSink#onRested} call. */
     record Rested(long orderId, Side side, long price, long openSize) implements Event {}
+
+    /** An {@link MatchSink#onReduced} call. */
+    record Reduced(long orderId, long reducedBy, long openSize, CancelReason reason) implements Event {}
+
+    /** An {@link MatchSink#onReplenished} call. */
+    record Replenished(long orderId, long price, long visibleSize) implements Event {}
 
     private final Veto veto;
     private final List<Event> events = new ArrayList<>();
@@ -57,6 +64,16 @@ final class RecordingSink implements MatchSink {
     @Override
     public void onRested(long orderId, Side side, long price, long openSize) {
         events.add(new Rested(orderId, side, price, openSize));
+    }
+
+    @Override
+    public void onReduced(long orderId, long reducedBy, long openSize, CancelReason reason) {
+        events.add(new Reduced(orderId, reducedBy, openSize, reason));
+    }
+
+    @Override
+    public void onReplenished(long orderId, long price, long visibleSize) {
+        events.add(new Replenished(orderId, price, visibleSize));
     }
 
     List<Event> events() {

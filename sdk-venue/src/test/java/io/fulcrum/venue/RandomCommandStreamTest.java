@@ -17,7 +17,13 @@ import io.fulcrum.api.TimeInForce;
 import io.fulcrum.api.TriggerPrice;
 import io.fulcrum.api.TriggerType;
 import io.fulcrum.api.spi.LiquidationPolicy;
+import io.fulcrum.api.MarketSpec;
+import io.fulcrum.api.spi.MatchingEngine;
 import io.fulcrum.margin.FullCloseLiquidation;
+import io.fulcrum.orderbook.MatchingPolicy;
+import io.fulcrum.orderbook.OrderBook;
+import io.fulcrum.orderbook.SelfTradePrevention;
+import java.util.function.Function;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -55,8 +61,12 @@ class RandomCommandStreamTest {
     private static void run(long seed) {
         Random random = new Random(seed);
         LiquidationPolicy policy = random.nextBoolean() ? FullCloseLiquidation.withBand(100_000) : LiquidationPolicy.NONE;
+        SelfTradePrevention stp = SelfTradePrevention.values()[random.nextInt(SelfTradePrevention.values().length)];
+        MatchingPolicy matching = random.nextBoolean() ? MatchingPolicy.priceTime() : MatchingPolicy.proRata();
+        Function<MarketSpec, MatchingEngine> books =
+                spec -> OrderBook.builder(spec).selfTradePrevention(stp).matchingPolicy(matching).build();
         Journal journal = Journals.inMemory();
-        Venue venue = TestVenue.builder(policy).journal(journal).build();
+        Venue venue = TestVenue.builder(policy, books).journal(journal).build();
         Generator gen = new Generator(random);
         VenueSnapshot midway = null;
         Stats stats = new Stats();
@@ -90,9 +100,9 @@ class RandomCommandStreamTest {
         assertTrue(stats.rested >= 20, () -> "too few resting orders: " + stats);
         assertTrue(stats.breaches >= 1, () -> "no account ever fell below maintenance: " + stats);
         assertTrue(stats.triggersFired >= 1, () -> "no conditional order ever fired: " + stats);
-        Venue fromStart = Venue.replay(TestVenue.builder(policy), null, journal.entries());
+        Venue fromStart = Venue.replay(TestVenue.builder(policy, books), null, journal.entries());
         assertEquals(venue.stateHash(), fromStart.stateHash(), "journal replay from the start");
-        Venue fromSnapshot = Venue.replay(TestVenue.builder(policy), midway, journal.entries());
+        Venue fromSnapshot = Venue.replay(TestVenue.builder(policy, books), midway, journal.entries());
         assertEquals(venue.stateHash(), fromSnapshot.stateHash(), "snapshot plus journal tail");
     }
 
@@ -184,11 +194,21 @@ class RandomCommandStreamTest {
                 return new Command.PlaceTrigger(id, now, account, TestVenue.BTC, side, type, reference, price(), price(),
                         size(), tif, random.nextInt(3) == 0);
             }
+            if (kind < 62) {
+                Side side = random.nextBoolean() ? Side.BUY : Side.SELL;
+                boolean byBudget = random.nextBoolean();
+                return new Command.PlaceMarketOrder(id, now, account, TestVenue.BTC, side, byBudget ? 0 : size(),
+                        byBudget ? TestVenue.usdc(String.valueOf(10 + random.nextInt(20_000))) : 0, price());
+            }
             Side side = random.nextBoolean() ? Side.BUY : Side.SELL;
             long size = random.nextInt(20) == 0 ? 15 : size(); // sometimes off-lot
             long price = random.nextInt(20) == 0 ? price() + 2 : price(); // sometimes off-tick
-            TimeInForce tif = random.nextInt(3) == 0 ? TimeInForce.IOC : TimeInForce.GTC;
-            return new Command.PlaceOrder(id, now, account, TestVenue.BTC, side, price, size, tif, options());
+            TimeInForce tif = TimeInForce.values()[random.nextInt(3) == 0 ? 1 + random.nextInt(2) : 0];
+            OrderOptions options = options();
+            if (random.nextInt(8) == 0 && size > 10) {
+                options = options.withDisplaySize(10L * (1 + random.nextInt((int) (size / 10) - 1 + 1)));
+            }
+            return new Command.PlaceOrder(id, now, account, TestVenue.BTC, side, price, size, tif, options);
         }
 
         void learn(CommandResult result) {

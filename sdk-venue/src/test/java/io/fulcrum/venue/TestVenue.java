@@ -59,9 +59,15 @@ final class TestVenue {
     }
 
     static Venue.Builder builder(LiquidationPolicy liquidation) {
+        return builder(liquidation, OrderBook::new);
+    }
+
+    /** The test venue with its BTC-PERP book made by {@code books} (a self-trade mode, a matching policy). */
+    static Venue.Builder builder(LiquidationPolicy liquidation,
+            java.util.function.Function<MarketSpec, io.fulcrum.api.spi.MatchingEngine> books) {
         return Venue.builder()
                 .settlementAsset(USDC)
-                .market(BTC_SPEC, OrderBook::new, PushedPriceSource.of(FEED, STALE_AFTER_MS))
+                .market(BTC_SPEC, books, PushedPriceSource.of(FEED, STALE_AFTER_MS))
                 .marginModel(CrossMargin.with(HaircutCollateral.settlementOnly(USDC)))
                 .feeSchedule(FlatFeeSchedule.of(200, 500))
                 .liquidationPolicy(liquidation);

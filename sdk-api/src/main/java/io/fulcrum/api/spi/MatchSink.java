@@ -1,5 +1,6 @@
 package io.fulcrum.api.spi;
 
+import io.fulcrum.api.CancelReason;
 import io.fulcrum.api.Side;
 
 /**
@@ -18,6 +19,25 @@ public interface MatchSink {
      */
     boolean onMatch(long makerOrderId, long makerOwner, long takerOrderId, long price, long quantity);
 
-    /** Order {@code orderId} now rests in the book with {@code openSize} open at {@code price}. */
+    /**
+     * Order {@code orderId} now rests in the book with {@code openSize} open at {@code price}.
+     * For an iceberg order {@code openSize} counts the hidden reserve too; its visible slice
+     * follows in {@link #onReplenished}.
+     */
     void onRested(long orderId, Side side, long price, long openSize);
+
+    /**
+     * The engine took {@code reducedBy} off order {@code orderId} without a trade, leaving
+     * {@code openSize} (0: the order is gone), for {@code reason}: self-trade prevention
+     * ({@link CancelReason#SELF_TRADE_PREVENTION}), applied to a resting order or to the
+     * incoming one. A remainder that an IOC, FOK or budget order leaves is not reported here but
+     * returned by the placing call.
+     */
+    default void onReduced(long orderId, long reducedBy, long openSize, CancelReason reason) {}
+
+    /**
+     * An iceberg order's visible slice is now {@code visibleSize}: when it rests, and each time a
+     * filled slice is refilled from the hidden reserve (which puts it at the back of its level).
+     */
+    default void onReplenished(long orderId, long price, long visibleSize) {}
 }

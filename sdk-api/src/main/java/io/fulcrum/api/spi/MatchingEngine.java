@@ -24,11 +24,32 @@ public interface MatchingEngine {
     MarketSpec spec();
 
     /**
-     * Matches a new order against the book, then rests a GTC remainder or drops an IOC one.
+     * Matches a new limit order against the book, then rests a GTC remainder or drops an IOC
+     * one; a FOK order fills whole or not at all.
      *
-     * @return the size that neither filled nor rested (an IOC remainder); 0 otherwise
+     * @return the size that neither filled nor rested (an IOC or FOK remainder, or what
+     *     self-trade prevention did not already report); 0 otherwise
      */
     long place(long orderId, long owner, Side side, long price, long size, TimeInForce timeInForce, MatchSink sink);
+
+    /**
+     * Places an iceberg order: it matches like a GTC limit order of {@code size}, then rests
+     * showing only a slice of {@code displaySize}; each time the slice is filled, a new one is
+     * cut from the hidden reserve and joins the back of its price level.
+     *
+     * @return the size that neither filled nor rested (what self-trade prevention left); 0 otherwise
+     */
+    long placeIceberg(long orderId, long owner, Side side, long price, long size, long displaySize, MatchSink sink);
+
+    /**
+     * Places a market order sized by a quote budget: it takes liquidity no worse than
+     * {@code protectionPrice} until {@code quoteBudget} settlement units are spent (notional of
+     * each fill as {@link io.fulcrum.api.MarketSpec#notional} rounds it half-even; fees not
+     * included), buying or selling whole lots only. Nothing rests.
+     *
+     * @return the budget left unspent
+     */
+    long placeWithBudget(long orderId, long owner, Side side, long protectionPrice, long quoteBudget, MatchSink sink);
 
     /**
      * Removes a resting order.

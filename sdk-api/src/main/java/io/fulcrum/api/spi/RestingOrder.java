@@ -13,6 +13,15 @@ import io.fulcrum.api.Side;
  * @param owner the venue's key for the owning account
  * @param side buy or sell
  * @param price limit price, price units
- * @param openSize what is still open, size units
+ * @param openSize what is still open, size units, hidden reserve included
+ * @param displaySize an iceberg order's slice size, or 0 for an ordinary order
+ * @param visibleSize what shows in the book now (equals {@code openSize} for an ordinary order)
  */
-public record RestingOrder(long orderId, long owner, Side side, long price, long openSize) {}
+public record RestingOrder(long orderId, long owner, Side side, long price, long openSize, long displaySize,
+        long visibleSize) {
+
+    /** An ordinary (fully visible) resting order. */
+    public RestingOrder(long orderId, long owner, Side side, long price, long openSize) {
+        this(orderId, owner, side, price, openSize, 0, openSize);
+    }
+}

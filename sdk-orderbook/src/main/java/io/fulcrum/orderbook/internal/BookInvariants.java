@@ -9,9 +9,10 @@ package io.fulcrum.orderbook.internal;
  * and none empty; each level's total size and order count equal
  * the sum and count of its queue, whose links run both ways and end at its head and tail; every
  * queued order has a positive open size, points back at its level, and is the slot the id index
- * returns for its id; the index holds nothing else and every entry in it is reachable; no level
- * or order slot is in use without being listed; and the book is not crossed (best bid below best
- * ask). Example: a bid at 1,000 and an ask at 1,000 resting together violate the last rule,
+ * returns for its id; the index holds nothing else and every entry in it is reachable; an
+ * iceberg's slice size is positive, it shows no more than that, and its hidden reserve is not
+ * negative, and the iceberg table holds no entry for a slot that is not queued; no level or order
+ * slot is in use without being listed; and the book is not crossed (best bid below best ask). Example: a bid at 1,000 and an ask at 1,000 resting together violate the last rule,
  * since they should have traded.
  */
 final class BookInvariants {
@@ -31,6 +32,11 @@ final class BookInvariants {
             fail("the level pool has " + book.levels.live() + " levels in use but the sides list " + listed);
         }
         book.index.verify();
+        book.icebergs.verify();
+        int icebergs = countIcebergs(book, book.bids) + countIcebergs(book, book.asks);
+        if (icebergs != book.icebergs.size()) {
+            fail("the iceberg table holds " + book.icebergs.size() + " icebergs but the levels hold " + icebergs);
+        }
         int bestBid = book.bids.best();
         int bestAsk = book.asks.best();
         if (bestBid != Book.NONE && bestAsk != Book.NONE
@@ -101,6 +107,27 @@ final class BookInvariants {
         if (sum != levels.totalSize(level) || count != levels.orderCount(level)) {
             fail(where + " reports " + levels.orderCount(level) + " orders of total " + levels.totalSize(level)
                     + " but holds " + count + " of total " + sum);
+        }
+        return count;
+    }
+
+    private static int countIcebergs(Book book, BookSide side) {
+        int count = 0;
+        for (int rank = 0; rank < side.size(); rank++) {
+            int level = side.levelAtRank(rank);
+            for (int slot = book.levels.head(level); slot != Book.NONE; slot = book.orders.next(slot)) {
+                int entry = book.icebergs.find(slot);
+                if (entry == IcebergReserve.ABSENT) {
+                    continue;
+                }
+                count++;
+                long display = book.icebergs.display(entry);
+                String order = "iceberg " + book.orders.id(slot) + " in " + side.side() + " level " + book.levels.price(level);
+                if (display <= 0 || book.orders.openSize(slot) > display || book.icebergs.hidden(entry) < 0) {
+                    fail(order + " shows " + book.orders.openSize(slot) + " of slices of " + display + " with "
+                            + book.icebergs.hidden(entry) + " hidden");
+                }
+            }
         }
         return count;
     }

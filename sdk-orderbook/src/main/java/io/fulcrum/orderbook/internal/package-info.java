@@ -5,7 +5,9 @@
  * io.fulcrum.orderbook.internal.OrderIdIndex}; price levels as FIFO queues with running totals
  * in a {@link io.fulcrum.orderbook.internal.LevelPool}; each side's levels kept sorted best last
  * in a {@link io.fulcrum.orderbook.internal.BookSide}; {@link io.fulcrum.orderbook.internal.Book}
- * ties them together and {@link io.fulcrum.orderbook.internal.PriceTimeMatcher} matches over it.
+ * ties them together, with icebergs' hidden reserves in an {@link
+ * io.fulcrum.orderbook.internal.IcebergReserve}; the {@link io.fulcrum.orderbook.internal.Matcher}s
+ * (price-time, pro-rata) match incoming orders over it.
  * Not exported from the module; {@link io.fulcrum.orderbook.OrderBook} is the only way in.
  */
 package io.fulcrum.orderbook.internal;

@@ -91,6 +91,29 @@ class BookInvariantsTest {
         assertFailsWith("reports 1 orders of total 3 but holds 1 of total 2");
     }
 
+    @Test
+    void anIcebergShowingMoreThanItsSliceFails() {
+        book.restIceberg(1, 101, Side.BUY, 1_000, 5, 10, 3);
+
+        assertFailsWith("iceberg 1 in BUY level 1000 shows 5 of slices of 3 with 10 hidden");
+    }
+
+    @Test
+    void anIcebergEntryWithoutAnOrderFails() {
+        book.rest(1, 101, Side.BUY, 1_000, 2);
+        book.icebergs.put(book.find(1) + 1, 3, 4);
+
+        assertFailsWith("the iceberg table holds 1 icebergs but the levels hold 0");
+    }
+
+    @Test
+    void anIcebergThatRestsConsistentlyPasses() {
+        book.restIceberg(1, 101, Side.SELL, 1_000, 3, 17, 3);
+        book.rest(2, 102, Side.SELL, 1_000, 4);
+
+        assertDoesNotThrow(book::checkInvariants);
+    }
+
     private void assertFailsWith(String fragment) {
         IllegalStateException failure = assertThrows(IllegalStateException.class, book::checkInvariants);
         assertTrue(failure.getMessage().contains(fragment), failure.getMessage());

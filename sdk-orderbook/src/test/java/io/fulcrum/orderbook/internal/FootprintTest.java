@@ -23,6 +23,11 @@ import org.junit.jupiter.api.Test;
  * million orders are rested through {@code OrderBook.place} (Parallel GC; G1 adds up to a region
  * of slack per large array, measured 56.9), as sdk-bench's {@code RestingOrderFootprint}
  * measures it.
+ *
+ * <p>An iceberg costs its ordinary record plus an entry of 20 bytes (an int key, two longs) in
+ * the iceberg table, which grows at half full: at a million icebergs its 2^21 entries add 41.9
+ * bytes, 96.6 in all. Ordinary orders pay nothing for icebergs, so a book where one order in 20
+ * is an iceberg stays under 64 bytes an order (about 57).
  */
 class FootprintTest {
     private static final int ORDERS = 1_000_000;
@@ -33,9 +38,7 @@ class FootprintTest {
     void aMillionRestingOrdersCostAtMost64BytesEach() {
         Book book = new Book();
         for (int k = 0; k < ORDERS; k++) {
-            boolean buy = k % 2 == 0;
-            long offset = 1 + (k / 2) % LEVELS_A_SIDE;
-            book.rest(k + 1, k % 1_000, buy ? Side.BUY : Side.SELL, buy ? MID - offset : MID + offset, 1 + k % 10);
+            restOrdinary(book, k);
         }
         assertEquals(ORDERS, book.orderCount());
 
@@ -55,9 +58,61 @@ class FootprintTest {
     }
 
     @Test
+    void aMillionIcebergsCostTheirRecordPlusTheirShareOfTheIcebergTable() {
+        Book book = new Book();
+        for (int k = 0; k < ORDERS; k++) {
+            restIceberg(book, k);
+        }
+
+        assertEquals(1 << 21, book.icebergs.capacity(), "iceberg table entries");
+        long icebergBytes = book.icebergs.retainedBytes();
+        assertEquals((1L << 21) * IcebergReserve.BYTES_PER_ENTRY + 2 * 16, icebergBytes);
+        double perOrder = (double) book.retainedBytes() / ORDERS;
+        String breakdown = String.format("%.1f bytes an iceberg, %.1f of them in the iceberg table", perOrder,
+                (double) icebergBytes / ORDERS);
+        assertTrue(perOrder < 97, breakdown);
+    }
+
+    @Test
+    void aBookWithOneIcebergInTwentyStillCostsAtMost64BytesAnOrder() {
+        Book book = new Book();
+        for (int k = 0; k < ORDERS; k++) {
+            if (k % 20 == 0) {
+                restIceberg(book, k);
+            } else {
+                restOrdinary(book, k);
+            }
+        }
+
+        double perOrder = (double) book.retainedBytes() / ORDERS;
+        assertEquals(ORDERS / 20, book.icebergs.size());
+        assertTrue(perOrder <= 64, String.format("%.1f bytes an order", perOrder));
+    }
+
+    @Test
     void anEmptyBookIsSmall() {
         // Many markets each hold a book; an empty one should cost kilobytes, not megabytes.
         long bytes = new Book().retainedBytes();
         assertTrue(bytes < 32 * 1024, bytes + " bytes");
+    }
+
+    /** Order {@code k + 1}: bids and asks alternate over 1,000 prices a side. */
+    private static void restOrdinary(Book book, int k) {
+        book.rest(k + 1, k % 1_000, side(k), price(k), 1 + k % 10);
+    }
+
+    /** Like {@link #restOrdinary}, as an iceberg showing 1 to 10 of 50 lots. */
+    private static void restIceberg(Book book, int k) {
+        long visible = 1 + k % 10;
+        book.restIceberg(k + 1, k % 1_000, side(k), price(k), visible, 50 - visible, 10);
+    }
+
+    private static Side side(int k) {
+        return k % 2 == 0 ? Side.BUY : Side.SELL;
+    }
+
+    private static long price(int k) {
+        long offset = 1 + (k / 2) % LEVELS_A_SIDE;
+        return k % 2 == 0 ? MID - offset : MID + offset;
     }
 }

@@ -9,25 +9,35 @@ import io.fulcrum.api.MarketSpec;
 import io.fulcrum.api.RiskTier;
 import io.fulcrum.api.Side;
 import io.fulcrum.api.TimeInForce;
+import io.fulcrum.api.CancelReason;
 import io.fulcrum.api.spi.MatchSink;
+import io.fulcrum.orderbook.MatchingPolicy;
 import io.fulcrum.orderbook.OrderBook;
+import io.fulcrum.orderbook.SelfTradePrevention;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
+import java.math.RoundingMode;
 import java.util.List;
 import java.util.Random;
-import org.junit.jupiter.api.Test;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Once its arrays have grown to a stream's peak, the book allocates nothing: placing (resting,
- * crossing, vetoed), IOC, cancelling (resting and unknown ids), amending (in place, up, re-priced
- * and crossing) and reading the top of book and depth. Measured as the bytes the test thread
+ * crossing, vetoed), IOC, fill-or-kill (filled and killed), icebergs (resting, refilled, amended),
+ * budget orders, cancelling (resting and unknown ids), amending (in place, up, re-priced and
+ * crossing) and reading the top of book and depth; under both matching policies and every
+ * self-trade prevention mode, each book configured once for a whole run. Measured as the bytes the test thread
  * allocates while it replays a 200,000-operation stream, with
  * {@code com.sun.management.ThreadMXBean#getCurrentThreadAllocatedBytes()}: exact bytes, not
  * time, so the test is not sensitive to the machine's speed.
  *
  * <p>How: a seeded stream is generated once into primitive arrays (generating allocates freely).
- * It was made against an empty book, so replaying it into an empty book repeats it exactly; with
+ * It was made against an empty book configured like the measured one, so replaying it into an
+ * empty book repeats it exactly; with
  * every id shifted by a constant, it can be replayed again into the same book once that is
  * emptied. The book replays it three times (its arrays grow to the stream's peak; the JIT
  * compiles), is emptied each time, and the fourth replay is measured. The replay loop, the sink
@@ -47,7 +57,7 @@ import org.junit.jupiter.api.Test;
 class SteadyStateAllocationTest {
     private static final MarketSpec MARKET = MarketSpec.builder(MarketId.of("ALLOC-PERP"), AssetSpec.of("USDC", 6))
             .sizeDecimals(4)
-            .priceDecimals(1)
+            .priceDecimals(4)   // notional = size × price / 100, rounded: budgets take the division path
             .tickSize(1)
             .lotSize(1)
             .riskTiers(List.of(RiskTier.flat(50_000, 30_000)))
@@ -60,21 +70,32 @@ class SteadyStateAllocationTest {
     private static final byte CANCEL = 2;
     private static final byte AMEND = 3;
     private static final byte DEPTH = 4;
+    private static final byte FOK = 5;
+    private static final byte ICEBERG = 6;
+    private static final byte BUDGET = 7;
+    /** Few enough owners that takers often meet their own orders. */
+    private static final int OWNERS = 16;
 
     /** {@code () -> long}: the bytes the calling thread has allocated so far. */
     private static final MethodHandle ALLOCATED_BYTES = allocatedBytesCounter();
 
-    @Test
-    void replayingAStreamAfterWarmUpAllocatesNothing() {
-        Stream stream = Stream.generate(42, OPERATIONS);
-        int[] kinds = new int[DEPTH + 1];
+    static Stream<Arguments> configurations() {
+        return Stream.of(MatchingPolicy.priceTime(), MatchingPolicy.proRata())
+                .flatMap(policy -> Stream.of(SelfTradePrevention.values()).map(mode -> Arguments.of(policy, mode)));
+    }
+
+    @ParameterizedTest(name = "{0}, {1}")
+    @MethodSource("configurations")
+    void replayingAStreamAfterWarmUpAllocatesNothing(MatchingPolicy policy, SelfTradePrevention mode) {
+        Operations stream = Operations.generate(42, OPERATIONS, policy, mode);
+        int[] kinds = new int[BUDGET + 1];
         for (int i = 0; i < stream.count; i++) {
             kinds[stream.type[i]]++;
         }
-        for (int kind = GTC; kind <= DEPTH; kind++) {
+        for (int kind = GTC; kind <= BUDGET; kind++) {
             assertTrue(kinds[kind] > OPERATIONS / 50, "operation kind " + kind + " occurs " + kinds[kind] + " times");
         }
-        OrderBook book = new OrderBook(MARKET);
+        OrderBook book = newBook(policy, mode);
         CountingSink sink = new CountingSink();
         long[] prices = new long[10];
         long[] sizes = new long[10];
@@ -96,13 +117,22 @@ class SteadyStateAllocationTest {
 
         assertEquals(expectedFills, fills, "the measured replay did the same work");
         assertTrue(fills > OPERATIONS / 10, "the stream trades: " + fills + " fills");
+        assertTrue(sink.refills > OPERATIONS / 200, "icebergs refill: " + sink.refills);
+        assertEquals(mode != SelfTradePrevention.NONE, sink.reductions > OPERATIONS / 200,
+                "self-trade prevention acts under " + mode + ": " + sink.reductions + " reductions");
         assertEquals(0, after - before - counterCost, "bytes allocated by " + OPERATIONS + " operations in steady state");
     }
 
+    private static OrderBook newBook(MatchingPolicy policy, SelfTradePrevention mode) {
+        return OrderBook.builder(MARKET).matchingPolicy(policy).selfTradePrevention(mode).build();
+    }
+
     /** Applies every operation, ids shifted by {@code base}; returns the fills the sink accepted. */
-    private static long replay(Stream s, OrderBook book, CountingSink sink, long base, long[] prices, long[] sizes) {
+    private static long replay(Operations s, OrderBook book, CountingSink sink, long base, long[] prices, long[] sizes) {
         sink.base = base;
         sink.fills = 0;
+        sink.refills = 0;
+        sink.reductions = 0;
         long check = 0;
         for (int i = 0; i < s.count; i++) {
             long id = base + s.id[i];
@@ -110,6 +140,9 @@ class SteadyStateAllocationTest {
             switch (s.type[i]) {
                 case GTC -> check += book.place(id, s.owner[i], side, s.price[i], s.lots[i], TimeInForce.GTC, sink);
                 case IOC -> check += book.place(id, s.owner[i], side, s.price[i], s.lots[i], TimeInForce.IOC, sink);
+                case FOK -> check += book.place(id, s.owner[i], side, s.price[i], s.lots[i], TimeInForce.FOK, sink);
+                case ICEBERG -> check += book.placeIceberg(id, s.owner[i], side, s.price[i], s.lots[i], s.extra[i], sink);
+                case BUDGET -> check += book.placeWithBudget(id, s.owner[i], side, s.price[i], s.extra[i], sink);
                 case CANCEL -> check += book.cancel(id);
                 case AMEND -> check += book.amend(id, s.price[i], s.lots[i], sink) ? 1 : 0;
                 case DEPTH -> check += book.depth(side, prices, sizes) + book.bestBid() + book.bestAsk()
@@ -171,6 +204,8 @@ class SteadyStateAllocationTest {
     private static final class CountingSink implements MatchSink {
         long base;
         long fills;
+        long refills;
+        long reductions;
 
         @Override
         public boolean onMatch(long makerOrderId, long makerOwner, long takerOrderId, long price, long quantity) {
@@ -185,27 +220,42 @@ class SteadyStateAllocationTest {
         public void onRested(long orderId, Side side, long price, long openSize) {
             fills += 0;   // resting needs no bookkeeping here
         }
+
+        @Override
+        public void onReduced(long orderId, long reducedBy, long openSize, CancelReason reason) {
+            reductions++;
+        }
+
+        @Override
+        public void onReplenished(long orderId, long price, long visibleSize) {
+            refills++;
+        }
     }
 
     /**
-     * A seeded operation stream in primitive arrays, made against a generator book so that every
-     * amend targets an order that rests at that moment. About 40 % GTC (mostly behind the mid,
-     * one in four crossing), 15 % IOC, 20 % cancel (one in five of an id that does not rest), 20 %
-     * amend (down in place, up, re-priced by up to ten ticks either way), 5 % depth reads.
+     * A seeded operation stream in primitive arrays, made against a generator book configured like
+     * the measured one, so that every amend targets an order that rests at that moment. About 30 %
+     * GTC (mostly behind the mid, one in four crossing), 10 % IOC, 6 % FOK (crossing), 6 %
+     * icebergs, 3 % budget orders (crossing), 20 % cancel (one in five of an id that does not
+     * rest), 20 % amend (down in place, up, re-priced by up to ten ticks either way), 5 % depth
+     * reads.
      */
-    private static final class Stream {
+    private static final class Operations {
         final byte[] type;
         final long[] id;
         final long[] owner;
         final boolean[] buy;
         final long[] price;
         final long[] lots;
+        /** An iceberg's display size, or a budget order's budget. */
+        final long[] extra;
         int count;
         /** More than the largest id used: the shift between two replays. */
         long idSpan;
 
-        private Stream(int capacity) {
+        private Operations(int capacity) {
             type = new byte[capacity];
+            extra = new long[capacity];
             id = new long[capacity];
             owner = new long[capacity];
             buy = new boolean[capacity];
@@ -213,10 +263,10 @@ class SteadyStateAllocationTest {
             lots = new long[capacity];
         }
 
-        static Stream generate(long seed, int operations) {
-            Stream s = new Stream(operations);
+        static Operations generate(long seed, int operations, MatchingPolicy policy, SelfTradePrevention mode) {
+            Operations s = new Operations(operations);
             Random random = new Random(seed);
-            OrderBook book = new OrderBook(MARKET);
+            OrderBook book = newBook(policy, mode);
             CountingSink sink = new CountingSink();
             long[] placed = new long[operations];
             int placedCount = 0;
@@ -228,13 +278,29 @@ class SteadyStateAllocationTest {
                 if (roll < 55) {
                     long id = nextId++;
                     boolean buy = random.nextBoolean();
-                    long ticksBehind = random.nextInt(4) == 0 ? -random.nextInt(8) : random.nextInt(40);
+                    Side side = buy ? Side.BUY : Side.SELL;
+                    byte type = roll < 30 ? GTC : roll < 40 ? IOC : roll < 46 ? FOK : roll < 52 ? ICEBERG : BUDGET;
+                    boolean crossing = type == FOK || type == BUDGET || random.nextInt(4) == 0;
+                    long ticksBehind = crossing ? -random.nextInt(8) : random.nextInt(40);
                     long price = buy ? MID - ticksBehind : MID + ticksBehind;
-                    long size = 1 + random.nextInt(20);
-                    byte type = roll < 40 ? GTC : IOC;
-                    book.place(id, id % 50, buy ? Side.BUY : Side.SELL, price, size,
-                            type == GTC ? TimeInForce.GTC : TimeInForce.IOC, sink);
-                    s.add(type, id, id % 50, buy, price, size);
+                    long size = 1 + random.nextInt(type == ICEBERG ? 40 : 20);
+                    long owner = id % OWNERS;
+                    long extra = 0;
+                    switch (type) {
+                        case GTC -> book.place(id, owner, side, price, size, TimeInForce.GTC, sink);
+                        case IOC -> book.place(id, owner, side, price, size, TimeInForce.IOC, sink);
+                        case FOK -> book.place(id, owner, side, price, size, TimeInForce.FOK, sink);
+                        case ICEBERG -> {
+                            extra = 1 + random.nextInt(8);
+                            book.placeIceberg(id, owner, side, price, size, extra, sink);
+                        }
+                        default -> {
+                            extra = 1 + random.nextInt((int) MARKET.notional(30, MID, RoundingMode.HALF_EVEN));
+                            book.placeWithBudget(id, owner, side, price, extra, sink);
+                        }
+                    }
+                    s.add(type, id, owner, buy, price, size);
+                    s.extra[s.count - 1] = extra;
                     placed[placedCount++] = id;
                     priceById[(int) id] = price;
                 } else if (roll < 75) {

@@ -3,6 +3,7 @@ package io.fulcrum.venue.internal;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -24,6 +25,8 @@ public final class Json {
 
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .addMixIn(Command.class, CommandMixin.class)
+            // Records are written by their components; helpers such as OrderOptions.isIceberg() are not data.
+            .disable(MapperFeature.AUTO_DETECT_IS_GETTERS)
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)

@@ -162,6 +162,8 @@ public final class Kernel {
             orders.place(c, events);
         } else if (command instanceof Command.CancelOrder c) {
             cancels.cancel(c, events);
+        } else if (command instanceof Command.PlaceMarketOrder c) {
+            orders.placeMarket(c, events);
         } else if (command instanceof Command.PlaceTrigger c) {
             triggers.place(c, events);
         } else if (command instanceof Command.CancelAll c) {

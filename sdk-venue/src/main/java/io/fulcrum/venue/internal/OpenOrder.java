@@ -15,14 +15,18 @@ final class OpenOrder {
     final boolean reduceOnly;
     final boolean postOnly;
     final long expiresAt;
+    /** An iceberg's slice size, or 0 for an ordinary order. */
+    final long displaySize;
     long price;
     long size;
     long filled;
     long openSize;
+    /** What shows in the book: the open size, or an iceberg's current slice. */
+    long visibleSize;
     long reservedNotional;
 
     OpenOrder(long orderId, AccountState account, int market, Side side, long price, long size, long filled,
-            boolean reduceOnly, boolean postOnly, long expiresAt) {
+            boolean reduceOnly, boolean postOnly, long expiresAt, long displaySize) {
         this.orderId = orderId;
         this.account = account;
         this.market = market;
@@ -33,6 +37,7 @@ final class OpenOrder {
         this.reduceOnly = reduceOnly;
         this.postOnly = postOnly;
         this.expiresAt = expiresAt;
+        this.displaySize = displaySize;
     }
 
     boolean isExpiredAt(long now) {

@@ -52,6 +52,7 @@ final class OrderHandler {
         OrderRules.requireValidSize(spec, size);
         OrderRules.requireValidPrice(spec, limitPrice);
         requireRestingOptionsValid(tif, options, now);
+        requireValidIceberg(spec, tif, size, options);
         long price = postOnlyPrice(market, side, limitPrice, options.postOnly());
         long notional = OrderRules.checkedNotional(spec, size, price);
         OrderRules.requireMinNotional(spec, notional);
@@ -70,7 +71,53 @@ final class OrderHandler {
         long orderId = ledger.nextOrderId++;
         out.add(new Event.OrderAccepted(OrderId.of(orderId), account.id, spec.id(), side, price, size, tif, options));
         matching.place(market, account, orderId, side, price, size, tif, options.reduceOnly(),
-                options.postOnly() != PostOnly.NO, options.expiresAt(), now, out);
+                options.postOnly() != PostOnly.NO, options.expiresAt(), options.displaySize(), now, out);
+    }
+
+    /**
+     * A market order: by size it is an IOC at its protection price; by quote budget its
+     * worst-case size (what the budget buys at the best opposite price for a buy, or at the
+     * protection price for a sale) is what the margin check and the events count.
+     */
+    void placeMarket(Command.PlaceMarketOrder c, List<Event> out) {
+        AccountState account = ledger.account(c.account());
+        MarketRuntime market = ledger.market(c.market());
+        boolean bySize = c.size() > 0 && c.quoteBudget() == 0;
+        boolean byBudget = c.quoteBudget() > 0 && c.size() == 0;
+        if (!bySize && !byBudget) {
+            throw Rejection.of(RejectReason.MARKET_ORDER_SIZE, "size " + c.size() + ", quote budget " + c.quoteBudget());
+        }
+        if (bySize) {
+            submit(account, market, c.side(), c.protectionPrice(), c.size(), TimeInForce.IOC, OrderOptions.NONE, c.time(),
+                    out);
+            return;
+        }
+        MarketSpec spec = market.spec;
+        OrderRules.requireValidPrice(spec, c.protectionPrice());
+        if (c.quoteBudget() >= Ledger.MAX_AMOUNT) {
+            throw Rejection.of(RejectReason.ARITHMETIC_OVERFLOW, "quote budget " + c.quoteBudget() + " is not below 2^60");
+        }
+        long best = c.side() == Side.BUY ? market.engine.bestAsk() : market.engine.bestBid();
+        if (best == MatchingEngine.NO_PRICE
+                || (c.side() == Side.BUY ? best > c.protectionPrice() : best < c.protectionPrice())) {
+            throw Rejection.of(RejectReason.NO_LIQUIDITY, c.side() + " within " + c.protectionPrice() + " in " + spec.id());
+        }
+        long maxSize = OrderRules.lotsWithin(spec, c.quoteBudget(), c.side() == Side.BUY ? best : c.protectionPrice());
+        if (maxSize == 0) {
+            throw Rejection.of(RejectReason.BELOW_MIN_NOTIONAL, "the budget buys less than one lot");
+        }
+        OrderRules.requireMinNotional(spec, OrderRules.checkedNotional(spec, maxSize, c.protectionPrice()));
+        OrderRules.requireUsablePrice(market, market.priceSource.read(ledger.observations::get, c.time()));
+        requirePositionBound(account, market, maxSize);
+        if (!reducesOnly(account, market, c.side(), maxSize)) {
+            long reserved = Settlement.reservedNotional(spec, c.side(), maxSize, c.protectionPrice());
+            requireInitialMargin(account, market, c.side(), maxSize, reserved, 0, 0);
+        }
+        long orderId = ledger.nextOrderId++;
+        out.add(new Event.OrderAccepted(OrderId.of(orderId), account.id, spec.id(), c.side(), c.protectionPrice(),
+                maxSize, TimeInForce.IOC, OrderOptions.NONE));
+        matching.placeWithBudget(market, account, orderId, c.side(), c.protectionPrice(), c.quoteBudget(), maxSize,
+                c.time(), out);
     }
 
     /** Sends a liquidation policy's order into the book as an IOC, without the initial-margin check. */
@@ -88,7 +135,7 @@ final class OrderHandler {
         out.add(new Event.OrderAccepted(OrderId.of(orderId), account.id, market.spec.id(), order.side(),
                 order.worstPrice(), size, TimeInForce.IOC, options));
         matching.place(market, account, orderId, order.side(), order.worstPrice(), size, TimeInForce.IOC, true, false,
-                0, now, out);
+                0, 0, now, out);
     }
 
     void amend(Command.AmendOrder c, List<Event> out) {
@@ -96,6 +143,9 @@ final class OrderHandler {
         MarketRuntime market = ledger.market(c.market());
         MarketSpec spec = market.spec;
         OpenOrder order = CancelHandler.ownedOrder(ledger, account, market, c.order());
+        if (order.displaySize > 0) {
+            throw Rejection.of(RejectReason.INVALID_ICEBERG, "an iceberg cannot be amended; cancel it and place another");
+        }
         OrderRules.requireValidSize(spec, c.newSize());
         OrderRules.requireValidPrice(spec, c.newPrice());
         if (c.newPrice() == order.price && c.newSize() == order.size) {
@@ -137,7 +187,20 @@ final class OrderHandler {
             order.price = c.newPrice();
             order.size = c.newSize();
             order.openSize = newOpen;
+            order.visibleSize = newOpen;
             settlement.register(order);
+        }
+    }
+
+    /** An iceberg rests (GTC) and shows a positive number of lots, fewer than its size. */
+    private static void requireValidIceberg(MarketSpec spec, TimeInForce tif, long size, OrderOptions options) {
+        if (!options.isIceberg()) {
+            return;
+        }
+        long display = options.displaySize();
+        if (tif != TimeInForce.GTC || !spec.isOnLot(display) || display >= size) {
+            throw Rejection.of(RejectReason.INVALID_ICEBERG, "display " + display + " of " + size + ", " + tif
+                    + ", lot " + spec.lotSize());
         }
     }
 

@@ -45,6 +45,31 @@ final class OrderRules {
         return notional;
     }
 
+    /**
+     * The most whole lots whose notional at {@code price} (rounded half-even, as fills are)
+     * stays within {@code budget}: a binary search, since notional grows with size.
+     */
+    static long lotsWithin(MarketSpec spec, long budget, long price) {
+        long lot = spec.lotSize();
+        long low = 0;
+        long high = Math.max(1, Ledger.MAX_AMOUNT / lot / Math.max(1, price));
+        while (low < high) {
+            long mid = low + (high - low + 1) / 2;
+            long notional;
+            try {
+                notional = spec.notional(mid * lot, price, RoundingMode.HALF_EVEN);
+            } catch (FixedPointOverflowException e) {
+                notional = Long.MAX_VALUE;
+            }
+            if (notional <= budget) {
+                low = mid;
+            } else {
+                high = mid - 1;
+            }
+        }
+        return low * lot;
+    }
+
     static void requireMinNotional(MarketSpec spec, long notional) {
         if (notional < spec.minNotional()) {
             throw Rejection.of(RejectReason.BELOW_MIN_NOTIONAL, "notional " + spec.settlement().format(notional)

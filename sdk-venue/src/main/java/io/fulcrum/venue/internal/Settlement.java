@@ -29,6 +29,8 @@ final class Settlement {
         release(maker);
         maker.openSize -= quantity;
         maker.filled += quantity;
+        maker.visibleSize -= quantity;
+        ledger.bookLevels.add(maker.market, maker.side, maker.price, -quantity);
         if (maker.openSize == 0) {
             forget(maker);
         } else {
@@ -53,17 +55,44 @@ final class Settlement {
                 account.balances[ledger.settlementIndex]);
     }
 
-    /** Records a newly resting order and reserves its margin exposure. */
+    /** Records a newly resting order, reserves its margin exposure and shows its visible part. */
     void register(OpenOrder order) {
         ledger.openOrders.put(order.orderId, order);
         order.account.position(order.market, ledger.markets[order.market]).openOrders++;
         reserve(order);
+        ledger.bookLevels.add(order.market, order.side, order.price, order.visibleSize);
     }
 
     /** Forgets a resting order that left the book, releasing its exposure. */
     void unregister(OpenOrder order) {
         release(order);
+        ledger.bookLevels.add(order.market, order.side, order.price, -order.visibleSize);
         forget(order);
+    }
+
+    /** An iceberg's slice was cut anew: {@code visible} now shows. */
+    void replenish(OpenOrder order, long visible) {
+        ledger.bookLevels.add(order.market, order.side, order.price, visible - order.visibleSize);
+        order.visibleSize = visible;
+    }
+
+    /**
+     * Self-trade prevention took {@code by} off a resting order without a trade: from its visible
+     * slice first (an iceberg's hidden reserve goes only when the whole order is cancelled; a new
+     * slice, if any, is reported separately).
+     */
+    void reduce(OpenOrder order, long by) {
+        release(order);
+        order.openSize -= by;
+        order.size -= by;
+        long shown = order.openSize == 0 ? order.visibleSize : Math.min(by, order.visibleSize);
+        order.visibleSize -= shown;
+        ledger.bookLevels.add(order.market, order.side, order.price, -shown);
+        if (order.openSize == 0) {
+            forget(order);
+        } else {
+            reserve(order);
+        }
     }
 
     private void forget(OpenOrder order) {
@@ -79,7 +108,6 @@ final class Settlement {
         MarketRuntime market = ledger.markets[order.market];
         PositionState position = order.account.position(order.market, market);
         order.reservedNotional = reservedNotional(market.spec, order.side, order.openSize, order.price);
-        ledger.bookLevels.add(order.market, order.side, order.price, order.openSize);
         if (order.side == Side.BUY) {
             position.openBuySize += order.openSize;
             position.openBuyNotional += order.reservedNotional;
@@ -96,7 +124,6 @@ final class Settlement {
     /** Removes what {@link #reserve} added. */
     void release(OpenOrder order) {
         PositionState position = order.account.positions[order.market];
-        ledger.bookLevels.add(order.market, order.side, order.price, -order.openSize);
         if (order.side == Side.BUY) {
             position.openBuySize -= order.openSize;
             position.openBuyNotional -= order.reservedNotional;

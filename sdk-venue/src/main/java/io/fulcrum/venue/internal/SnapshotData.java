@@ -49,5 +49,6 @@ public record SnapshotData(
 
     /** A resting order. */
     public record OrderEntry(long orderId, AccountId account, String market, Side side, long price, long size,
-            long filled, long openSize, boolean reduceOnly, boolean postOnly, long expiresAt) {}
+            long filled, long openSize, boolean reduceOnly, boolean postOnly, long expiresAt, long displaySize,
+            long visibleSize) {}
 }

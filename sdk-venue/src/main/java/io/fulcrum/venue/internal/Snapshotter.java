@@ -29,7 +29,7 @@ public final class Snapshotter {
                 OpenOrder kept = ledger.openOrders.get(o.orderId());
                 orders.add(new SnapshotData.OrderEntry(o.orderId(), kept.account.id, m.spec.id().symbol(), o.side(),
                         o.price(), kept.size, kept.filled, o.openSize(), kept.reduceOnly, kept.postOnly,
-                        kept.expiresAt));
+                        kept.expiresAt, o.displaySize(), o.visibleSize()));
             });
         }
         List<SnapshotData.AccountEntry> accounts = new ArrayList<>();
@@ -115,10 +115,12 @@ public final class Snapshotter {
             if (a == null) {
                 throw new IllegalArgumentException("snapshot order " + o.orderId() + " belongs to unknown account " + o.account());
             }
-            m.engine.restore(new RestingOrder(o.orderId(), a.key, o.side(), o.price(), o.openSize()));
+            m.engine.restore(new RestingOrder(o.orderId(), a.key, o.side(), o.price(), o.openSize(), o.displaySize(),
+                    o.visibleSize()));
             OpenOrder order = new OpenOrder(o.orderId(), a, m.index, o.side(), o.price(), o.size(), o.filled(),
-                    o.reduceOnly(), o.postOnly(), o.expiresAt());
+                    o.reduceOnly(), o.postOnly(), o.expiresAt(), o.displaySize());
             order.openSize = o.openSize();
+            order.visibleSize = o.visibleSize();
             settlement.register(order);
         }
         for (SnapshotData.TriggerEntry t : data.triggers()) {

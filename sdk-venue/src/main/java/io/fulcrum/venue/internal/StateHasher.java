@@ -32,7 +32,7 @@ public final class StateHasher {
             m.engine.forEachRestingOrder(o -> {
                 OpenOrder kept = ledger.openOrders.get(o.orderId());
                 h.putLong(o.orderId()).putLong(o.owner()).putInt(o.side().ordinal()).putLong(o.price())
-                        .putLong(o.openSize())
+                        .putLong(o.openSize()).putLong(o.displaySize()).putLong(o.visibleSize())
                         .putLong(kept == null ? -1 : kept.size).putLong(kept == null ? -1 : kept.filled)
                         .putBoolean(kept != null && kept.reduceOnly).putBoolean(kept != null && kept.postOnly)
                         .putLong(kept == null ? -1 : kept.expiresAt);
