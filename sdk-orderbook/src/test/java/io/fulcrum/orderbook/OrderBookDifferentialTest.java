@@ -39,6 +39,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class OrderBookDifferentialTest {
     private static final int COMMANDS = 2_000;
+    private static final int LONG_COMMANDS = 100_000;
+    /** Long streams compare every callback, but the whole books (an O(n log n) walk) only this often. */
+    private static final int LONG_FULL_COMPARE_EVERY = 1_000;
     private static final int SNAPSHOT_EVERY = 250;
     private static final long MID = 1_000;
     private static final RecordingSink.Veto VETO = (maker, taker) -> Math.floorMod(maker * 7 + taker * 13, 23) == 0;
@@ -59,12 +62,30 @@ class OrderBookDifferentialTest {
     @MethodSource("configurations")
     void agreesWithTheNaiveBookOnARandomStream(long seed, SelfTradePrevention mode, MatchingPolicy policy,
             MarketSpec market) {
-        new Run(seed, mode, policy, market).execute();
+        new Run(seed, mode, policy, market, COMMANDS, 1).execute();
+    }
+
+    /** Three long streams (issue 3 asks for at least 100,000 operations a seed), one per book setup. */
+    static Stream<Arguments> longConfigurations() {
+        return Stream.of(
+                Arguments.of(101L, SelfTradePrevention.NONE, MatchingPolicy.priceTime(), TestMarkets.BTC_PERP),
+                Arguments.of(102L, SelfTradePrevention.CANCEL_MAKER, MatchingPolicy.proRata(), TestMarkets.ETH_PERP),
+                Arguments.of(103L, SelfTradePrevention.DECREMENT_AND_CANCEL, MatchingPolicy.priceTime(),
+                        TestMarkets.BTC_PERP));
+    }
+
+    @ParameterizedTest(name = "seed={0} {1} {2} {3}, 100,000 commands")
+    @MethodSource("longConfigurations")
+    void agreesWithTheNaiveBookOnALongRandomStream(long seed, SelfTradePrevention mode, MatchingPolicy policy,
+            MarketSpec market) {
+        new Run(seed, mode, policy, market, LONG_COMMANDS, LONG_FULL_COMPARE_EVERY).execute();
     }
 
     /** One seeded stream; holds the two books and the command being checked, for failure messages. */
     private static final class Run {
         private final long seed;
+        private final int commands;
+        private final int fullCompareEvery;
         private final Random random;
         private final SelfTradePrevention mode;
         private final MatchingPolicy policy;
@@ -83,8 +104,11 @@ class OrderBookDifferentialTest {
         private int fokKilled;
         private int budgetsSpent;
 
-        Run(long seed, SelfTradePrevention mode, MatchingPolicy policy, MarketSpec market) {
+        Run(long seed, SelfTradePrevention mode, MatchingPolicy policy, MarketSpec market, int commands,
+                int fullCompareEvery) {
             this.seed = seed;
+            this.commands = commands;
+            this.fullCompareEvery = fullCompareEvery;
             this.random = new Random(seed);
             this.mode = mode;
             this.policy = policy;
@@ -96,9 +120,12 @@ class OrderBookDifferentialTest {
         void execute() {
             int index = 0;
             try {
-                for (; index < COMMANDS; index++) {
+                for (; index < commands; index++) {
                     step();
-                    compare();
+                    compareCallbacks();
+                    if (index % fullCompareEvery == 0 || index == commands - 1) {
+                        compare();
+                    }
                     if (index % SNAPSHOT_EVERY == SNAPSHOT_EVERY - 1) {
                         command = "snapshot and restore";
                         fast = restoredCopy(fast);
@@ -106,7 +133,7 @@ class OrderBookDifferentialTest {
                     }
                 }
                 // A stream that never traded across levels, or never reached a feature, would prove little.
-                assertTrue(crossings > COMMANDS / 20, "only " + crossings + " commands produced fills");
+                assertTrue(crossings > commands / 20, "only " + crossings + " commands produced fills");
                 assertTrue(refills > 10, "only " + refills + " iceberg refills");
                 assertTrue(fokFilled > 5 && fokKilled > 5, fokFilled + " FOK orders filled, " + fokKilled + " killed");
                 assertTrue(budgetsSpent > 10, "only " + budgetsSpent + " budget orders traded");
@@ -237,6 +264,18 @@ class OrderBookDifferentialTest {
         private void compare() {
             naive.checkInvariants();
             fast.checkInvariants();
+            compareCallbacks();
+            assertEquals(OrderBookContract.restingOrders(naive), OrderBookContract.restingOrders(fast), "resting orders");
+            assertEquals(naive.restingOrderCount(), fast.restingOrderCount(), "resting order count");
+            assertEquals(naive.bestBid(), fast.bestBid(), "best bid");
+            assertEquals(naive.bestAsk(), fast.bestAsk(), "best ask");
+            for (Side side : Side.values()) {
+                compareDepth(side, naive, fast);
+            }
+        }
+
+        /** The two books must have told their sinks the same things, in the same order. */
+        private void compareCallbacks() {
             List<RecordingSink.Event> events = naiveSink.events();
             assertEquals(events, fastSink.events(), "sink callbacks");
             if (events.stream().anyMatch(e -> e instanceof RecordingSink.Match)) {
@@ -246,13 +285,6 @@ class OrderBookDifferentialTest {
             reductions += (int) events.stream().filter(e -> e instanceof RecordingSink.Reduced).count();
             naiveSink.clear();
             fastSink.clear();
-            assertEquals(OrderBookContract.restingOrders(naive), OrderBookContract.restingOrders(fast), "resting orders");
-            assertEquals(naive.restingOrderCount(), fast.restingOrderCount(), "resting order count");
-            assertEquals(naive.bestBid(), fast.bestBid(), "best bid");
-            assertEquals(naive.bestAsk(), fast.bestAsk(), "best ask");
-            for (Side side : Side.values()) {
-                compareDepth(side, naive, fast);
-            }
         }
 
         private static void compareDepth(Side side, MatchingEngine expected, MatchingEngine actual) {
