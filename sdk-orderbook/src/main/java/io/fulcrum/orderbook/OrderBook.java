@@ -6,6 +6,7 @@ import io.fulcrum.api.TimeInForce;
 import io.fulcrum.api.spi.MatchSink;
 import io.fulcrum.api.spi.MatchingEngine;
 import io.fulcrum.api.spi.RestingOrder;
+import io.fulcrum.orderbook.internal.BatchAuction;
 import io.fulcrum.orderbook.internal.Book;
 import io.fulcrum.orderbook.internal.Matcher;
 import io.fulcrum.orderbook.internal.SelfTradeRule;
@@ -14,7 +15,8 @@ import java.util.function.Consumer;
 
 /**
  * A central limit order book for one market: a {@link MatchingEngine} that matches limit orders
- * by price-time priority, or by another {@link MatchingPolicy}.
+ * by price-time priority, or by another {@link MatchingPolicy}: pro-rata, or a periodic batch
+ * auction that matches nothing on arrival and clears in {@link #onTime}.
  *
  * <p><b>Price-time priority.</b> An incoming order (the taker) trades first with the resting
  * orders (makers) at the best opposite price: the lowest ask for a buy, the highest bid for a
@@ -71,6 +73,8 @@ public final class OrderBook implements MatchingEngine {
     private final MatchingPolicy matchingPolicy;
     private final Book book = new Book();
     private final Matcher matcher;
+    /** The auction of a {@link MatchingPolicy#batchAuction} book, else {@code null}: then orders match on arrival. */
+    private final BatchAuction auction;
     /** True while a call that changes the book, or walks it, is running. */
     private boolean busy;
 
@@ -83,7 +87,14 @@ public final class OrderBook implements MatchingEngine {
         this.spec = Objects.requireNonNull(spec, "spec");
         this.selfTradePrevention = Objects.requireNonNull(selfTradePrevention, "selfTradePrevention");
         this.matchingPolicy = Objects.requireNonNull(matchingPolicy, "matchingPolicy");
-        this.matcher = ((BuiltInPolicy) matchingPolicy).newMatcher(book, ruleFor(selfTradePrevention), spec);
+        if (matchingPolicy instanceof BatchAuctionPolicy batch) {
+            // Nothing matches on arrival; the matcher is kept only so the fields stay final and non-null.
+            this.matcher = BuiltInPolicy.PRICE_TIME.newMatcher(book, ruleFor(selfTradePrevention), spec);
+            this.auction = new BatchAuction(book, batch.intervalMillis());
+        } else {
+            this.matcher = ((BuiltInPolicy) matchingPolicy).newMatcher(book, ruleFor(selfTradePrevention), spec);
+            this.auction = null;
+        }
     }
 
     /**
@@ -131,6 +142,9 @@ public final class OrderBook implements MatchingEngine {
         try {
             Objects.requireNonNull(timeInForce, "timeInForce");
             checkOrder(orderId, side, price, size, "size", sink);
+            if (auction != null) {
+                return placeForAuction(orderId, owner, side, price, size, timeInForce, sink);
+            }
             if (timeInForce == TimeInForce.FOK && !matcher.canFillWhole(owner, side, price, size)) {
                 return size;
             }
@@ -170,7 +184,7 @@ public final class OrderBook implements MatchingEngine {
         try {
             checkOrder(orderId, side, price, size, "size", sink);
             requirePositive(displaySize, "display size");
-            long remaining = matcher.match(orderId, owner, side, price, size, sink);
+            long remaining = auction != null ? size : matcher.match(orderId, owner, side, price, size, sink);
             if (remaining > 0) {
                 restIceberg(orderId, owner, side, price, remaining, displaySize, sink);
             }
@@ -204,6 +218,9 @@ public final class OrderBook implements MatchingEngine {
         enter();
         try {
             checkOrder(orderId, side, protectionPrice, quoteBudget, "quote budget", sink);
+            if (auction != null) {
+                return quoteBudget;   // it cannot wait for an auction
+            }
             return matcher.matchBudget(orderId, owner, side, protectionPrice, quoteBudget, sink);
         } finally {
             busy = false;
@@ -251,10 +268,15 @@ public final class OrderBook implements MatchingEngine {
             long owner = book.owner(slot);
             Side side = book.side(slot);
             long displaySize = book.displaySize(slot);
+            boolean immediateOrCancel = auction != null && auction.isImmediateOrCancel(slot);
             book.remove(slot);
-            long remaining = matcher.match(orderId, owner, side, newPrice, newOpenSize, sink);
+            long remaining = auction != null ? newOpenSize
+                    : matcher.match(orderId, owner, side, newPrice, newOpenSize, sink);
             if (remaining > 0 && displaySize == 0) {
                 rest(orderId, owner, side, newPrice, remaining, sink);
+                if (auction != null) {
+                    auction.rested(book.find(orderId), immediateOrCancel);
+                }
             } else if (remaining > 0) {
                 restIceberg(orderId, owner, side, newPrice, remaining, displaySize, sink);
             }
@@ -322,7 +344,8 @@ public final class OrderBook implements MatchingEngine {
      * @throws IllegalArgumentException if the order's price or open size is not positive, its
      *     sizes disagree (an ordinary order must show its whole open size; an iceberg must show
      *     more than 0 and at most its slice size and its open size), its id already rests, or it
-     *     would cross the book (it should have traded); nothing changes then
+     *     would cross the book (it should have traded; a batch-auction book accepts crossed orders,
+     *     which rest crossed between auctions); nothing changes then
      */
     @Override
     public void restore(RestingOrder order) {
@@ -335,18 +358,55 @@ public final class OrderBook implements MatchingEngine {
             requireConsistentSizes(order);
             requireNotResting(order.orderId());
             long opposite = book.bestPrice(order.side().opposite());
-            if (opposite != NO_PRICE && reaches(order.side(), order.price(), opposite)) {
+            if (auction == null && opposite != NO_PRICE && reaches(order.side(), order.price(), opposite)) {
                 throw new IllegalArgumentException("restoring " + order + " would cross the book at " + opposite);
             }
+            int slot;
             if (order.displaySize() == 0) {
-                book.rest(order.orderId(), order.owner(), order.side(), order.price(), order.openSize());
+                slot = book.rest(order.orderId(), order.owner(), order.side(), order.price(), order.openSize());
             } else {
-                book.restIceberg(order.orderId(), order.owner(), order.side(), order.price(), order.visibleSize(),
-                        order.openSize() - order.visibleSize(), order.displaySize());
+                slot = book.restIceberg(order.orderId(), order.owner(), order.side(), order.price(),
+                        order.visibleSize(), order.openSize() - order.visibleSize(), order.displaySize());
+            }
+            if (auction != null) {
+                auction.rested(slot, false);
             }
         } finally {
             busy = false;
         }
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>A {@link MatchingPolicy#batchAuction batch-auction} book clears here when {@code now}
+     * enters a later interval than the previous call's (see {@link MatchingPolicy#batchAuction});
+     * other books do nothing. Allocates nothing.
+     */
+    @Override
+    public void onTime(long now, MatchSink sink) {
+        if (auction == null) {
+            return;
+        }
+        enter();
+        try {
+            Objects.requireNonNull(sink, "sink");
+            auction.onTime(now, sink);
+        } finally {
+            busy = false;
+        }
+    }
+
+    /** Batch auction: GTC and IOC orders rest as they are; a FOK order returns whole. */
+    private long placeForAuction(long orderId, long owner, Side side, long price, long size,
+            TimeInForce timeInForce, MatchSink sink) {
+        if (timeInForce == TimeInForce.FOK) {
+            return size;
+        }
+        int slot = book.rest(orderId, owner, side, price, size);
+        auction.rested(slot, timeInForce == TimeInForce.IOC);
+        sink.onRested(orderId, side, price, size);
+        return 0;
     }
 
     /** For tests: throws {@link IllegalStateException} if the book's structures disagree. */
@@ -383,7 +443,10 @@ public final class OrderBook implements MatchingEngine {
     private void restIceberg(long orderId, long owner, Side side, long price, long openSize, long displaySize,
             MatchSink sink) {
         long visible = Math.min(displaySize, openSize);
-        book.restIceberg(orderId, owner, side, price, visible, openSize - visible, displaySize);
+        int slot = book.restIceberg(orderId, owner, side, price, visible, openSize - visible, displaySize);
+        if (auction != null) {
+            auction.rested(slot, false);
+        }
         sink.onRested(orderId, side, price, openSize);
         sink.onReplenished(orderId, price, visible);
     }

@@ -1,6 +1,6 @@
 /**
  * A central limit order book: {@link io.fulcrum.orderbook.OrderBook}, configured with a
- * {@link io.fulcrum.orderbook.MatchingPolicy} (price-time by default, or pro-rata) and a
+ * {@link io.fulcrum.orderbook.MatchingPolicy} (price-time by default, pro-rata, or a periodic batch auction) and a
  * {@link io.fulcrum.orderbook.SelfTradePrevention} mode.
  *
  * <p>Price-time priority means an incoming order trades first against the best opposite price

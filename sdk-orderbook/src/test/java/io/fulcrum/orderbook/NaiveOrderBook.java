@@ -41,6 +41,8 @@ final class NaiveOrderBook implements MatchingEngine {
         long arrival;
         long visible;
         long hidden;
+        /** Batch auction: placed immediate-or-cancel, so it leaves after the next auction. */
+        boolean ioc;
 
         Order(long id, long owner, Side side, long price, long visible, long hidden, long display, long arrival) {
             this.id = id;
@@ -133,6 +135,10 @@ final class NaiveOrderBook implements MatchingEngine {
     private final MarketSpec spec;
     private final SelfTradePrevention selfTrade;
     private final boolean proRata;
+    /** The batch auction's interval, or 0 if orders match on arrival. */
+    private final long batchInterval;
+    /** The clock bucket of the last {@link #onTime}, or {@code null} before the first. */
+    private Long lastBucket;
     private final List<Order> orders = new ArrayList<>();
     private long arrivals;
 
@@ -144,6 +150,7 @@ final class NaiveOrderBook implements MatchingEngine {
         this.spec = spec;
         this.selfTrade = selfTrade;
         this.proRata = policy.equals(MatchingPolicy.proRata());
+        this.batchInterval = policy instanceof BatchAuctionPolicy batch ? batch.intervalMillis() : 0;
     }
 
     @Override
@@ -155,6 +162,14 @@ final class NaiveOrderBook implements MatchingEngine {
     public long place(long orderId, long owner, Side side, long price, long size, TimeInForce timeInForce,
             MatchSink sink) {
         requireNew(orderId, price, size);
+        if (batchInterval > 0) {
+            if (timeInForce == TimeInForce.FOK) {
+                return size;
+            }
+            rest(orderId, owner, side, price, size, 0, sink);
+            find(orderId).ioc = timeInForce == TimeInForce.IOC;
+            return 0;
+        }
         if (timeInForce == TimeInForce.FOK && !wouldFillWhole(orderId, owner, side, price, size)) {
             return size;
         }
@@ -172,6 +187,10 @@ final class NaiveOrderBook implements MatchingEngine {
             MatchSink sink) {
         requireNew(orderId, price, size);
         requirePositive(displaySize);
+        if (batchInterval > 0) {
+            rest(orderId, owner, side, price, size, displaySize, sink);
+            return 0;
+        }
         Taker taker = new Taker(orderId, owner, side, price, size, false);
         match(taker, sink);
         if (taker.size > 0) {
@@ -184,6 +203,9 @@ final class NaiveOrderBook implements MatchingEngine {
     public long placeWithBudget(long orderId, long owner, Side side, long protectionPrice, long quoteBudget,
             MatchSink sink) {
         requireNew(orderId, protectionPrice, quoteBudget);
+        if (batchInterval > 0) {
+            return quoteBudget;
+        }
         Taker taker = new Taker(orderId, owner, side, protectionPrice, quoteBudget, true);
         match(taker, sink);
         return taker.budget;
@@ -214,6 +236,11 @@ final class NaiveOrderBook implements MatchingEngine {
             return true;
         }
         orders.remove(order);
+        if (batchInterval > 0) {
+            rest(orderId, order.owner, order.side, newPrice, newOpenSize, order.display, sink);
+            find(orderId).ioc = order.ioc;
+            return false;
+        }
         Taker taker = new Taker(orderId, order.owner, order.side, newPrice, newOpenSize, false);
         match(taker, sink);
         if (taker.size > 0) {
@@ -288,7 +315,7 @@ final class NaiveOrderBook implements MatchingEngine {
             throw new IllegalArgumentException("order " + order.orderId() + " already rests");
         }
         Order best = best(order.side().opposite());
-        if (best != null && (order.side() == Side.BUY ? best.price <= order.price() : best.price >= order.price())) {
+        if (batchInterval == 0 && best != null && (order.side() == Side.BUY ? best.price <= order.price() : best.price >= order.price())) {
             throw new IllegalArgumentException("restoring " + order + " would cross the book");
         }
         orders.add(new Order(order.orderId(), order.owner(), order.side(), order.price(), order.visibleSize(),
@@ -297,7 +324,7 @@ final class NaiveOrderBook implements MatchingEngine {
 
     /** Not crossed, every order showing something and no more than its slice, ids unique. */
     void checkInvariants() {
-        if (bestBid() != NO_PRICE && bestAsk() != NO_PRICE && bestBid() >= bestAsk()) {
+        if (batchInterval == 0 && bestBid() != NO_PRICE && bestAsk() != NO_PRICE && bestBid() >= bestAsk()) {
             throw new IllegalStateException("crossed: " + bestBid() + " >= " + bestAsk());
         }
         Set<Long> ids = new HashSet<>();
@@ -310,6 +337,84 @@ final class NaiveOrderBook implements MatchingEngine {
             if (!ids.add(order.id)) {
                 throw new IllegalStateException("order " + order.id + " rests twice");
             }
+        }
+    }
+
+    /** Batch auction: clears when {@code now} is in a later bucket than the previous call's; the first call only notes it. */
+    @Override
+    public void onTime(long now, MatchSink sink) {
+        if (batchInterval == 0) {
+            return;
+        }
+        long bucket = Math.floorDiv(now, batchInterval);
+        Long previous = lastBucket;
+        if (previous != null && bucket <= previous) {
+            return;
+        }
+        lastBucket = bucket;
+        if (previous != null) {
+            auction(sink);
+        }
+    }
+
+    /** Tries every resting price; pairs in priority order skipping same-owner pairs; drops IOC orders. */
+    private void auction(MatchSink sink) {
+        long clearing = 0;
+        long bestVolume = 0;
+        long bestImbalance = 0;
+        for (long price : orders.stream().mapToLong(o -> o.price).distinct().sorted().toArray()) {
+            long buys = orders.stream().filter(o -> o.side == Side.BUY && o.price >= price).mapToLong(Order::open).sum();
+            long sells = orders.stream().filter(o -> o.side == Side.SELL && o.price <= price).mapToLong(Order::open).sum();
+            long volume = Math.min(buys, sells);
+            long imbalance = Math.abs(buys - sells);
+            if (volume > bestVolume || (volume > 0 && volume == bestVolume && imbalance < bestImbalance)) {
+                clearing = price;
+                bestVolume = volume;
+                bestImbalance = imbalance;
+            }
+        }
+        if (clearing > 0) {
+            long p = clearing;
+            List<Order> buys = inPriority().stream().filter(o -> o.side == Side.BUY && o.price >= p).toList();
+            List<Order> sells = inPriority().stream().filter(o -> o.side == Side.SELL && o.price <= p).toList();
+            for (Order buy : buys) {
+                for (Order sell : sells) {
+                    if (!orders.contains(buy)) {
+                        break;
+                    }
+                    if (!orders.contains(sell) || sell.owner == buy.owner) {
+                        continue;
+                    }
+                    long quantity = Math.min(buy.open(), sell.open());
+                    int answer = sink.onCross(buy.id, sell.id, p, quantity);
+                    if (answer == MatchSink.CROSS) {
+                        takeFrom(buy, quantity);
+                        takeFrom(sell, quantity);
+                    }
+                    if (answer == MatchSink.REMOVE_BUY || answer == MatchSink.REMOVE_BOTH) {
+                        orders.remove(buy);
+                    }
+                    if (answer == MatchSink.REMOVE_SELL || answer == MatchSink.REMOVE_BOTH) {
+                        orders.remove(sell);
+                    }
+                }
+            }
+        }
+        for (Order order : inPriority()) {
+            if (order.ioc) {
+                orders.remove(order);
+                sink.onReduced(order.id, order.open(), 0, CancelReason.UNFILLED_IOC);
+            }
+        }
+    }
+
+    /** An auction cross: hidden reserve first, the slice and its place kept; the order leaves when nothing is open. */
+    private void takeFrom(Order order, long quantity) {
+        long fromHidden = Math.min(quantity, order.hidden);
+        order.hidden -= fromHidden;
+        order.visible -= quantity - fromHidden;
+        if (order.open() == 0) {
+            orders.remove(order);
         }
     }
 

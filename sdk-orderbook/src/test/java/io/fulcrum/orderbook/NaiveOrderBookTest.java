@@ -62,4 +62,12 @@ class NaiveOrderBookTest extends OrderBookContract {
             return NAIVE;
         }
     }
+
+    @Nested
+    class BatchAuctions extends BatchAuctionContract {
+        @Override
+        protected Engines engines() {
+            return NAIVE;
+        }
+    }
 }

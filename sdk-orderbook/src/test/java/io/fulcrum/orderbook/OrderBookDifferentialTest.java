@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.fulcrum.api.MarketSpec;
 import io.fulcrum.api.Side;
 import io.fulcrum.api.TimeInForce;
+import io.fulcrum.api.spi.MatchSink;
 import io.fulcrum.api.spi.MatchingEngine;
 import io.fulcrum.api.spi.RestingOrder;
 import java.math.RoundingMode;
@@ -36,6 +37,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  * each self-trade prevention mode under each matching policy twice, with both books configured
  * alike. Every third seed trades ETH-PERP (lots of 10, notionals that round) instead of
  * BTC-PERP. Ten owners share the orders, so takers often meet their own orders.
+ *
+ * <p>Seeds 31 to 34 run batch-auction books (interval 1,000 ms): one command in eight advances
+ * the clock by up to 600 ms and calls {@code onTime}, so an auction comes every few dozen
+ * commands; about one cross in ten is answered with a {@code REMOVE_*}.
  */
 class OrderBookDifferentialTest {
     private static final int COMMANDS = 2_000;
@@ -45,6 +50,14 @@ class OrderBookDifferentialTest {
     private static final int SNAPSHOT_EVERY = 250;
     private static final long MID = 1_000;
     private static final RecordingSink.Veto VETO = (maker, taker) -> Math.floorMod(maker * 7 + taker * 13, 23) == 0;
+    /** About one auction cross in 10 removes the buy, the sell or both. */
+    private static final RecordingSink.CrossAnswer CROSS_ANSWER = (buy, sell) -> switch (Math.floorMod(buy * 7 + sell * 13, 30)) {
+        case 0 -> MatchSink.REMOVE_BUY;
+        case 1 -> MatchSink.REMOVE_SELL;
+        case 2 -> MatchSink.REMOVE_BOTH;
+        default -> MatchSink.CROSS;
+    };
+    private static final long AUCTION_INTERVAL = 1_000;
 
     static Stream<Arguments> configurations() {
         SelfTradePrevention[] modes = SelfTradePrevention.values();
@@ -56,6 +69,23 @@ class OrderBookDifferentialTest {
             MarketSpec market = seed % 3 == 0 ? TestMarkets.ETH_PERP : TestMarkets.BTC_PERP;
             return Arguments.of(seed, mode, policy, market);
         });
+    }
+
+    /** Short streams through batch-auction books, with {@code onTime} at random moments of an advancing clock. */
+    static Stream<Arguments> batchConfigurations() {
+        MatchingPolicy batch = MatchingPolicy.batchAuction(AUCTION_INTERVAL);
+        return Stream.of(
+                Arguments.of(31L, SelfTradePrevention.NONE, batch, TestMarkets.BTC_PERP),
+                Arguments.of(32L, SelfTradePrevention.CANCEL_MAKER, batch, TestMarkets.BTC_PERP),
+                Arguments.of(33L, SelfTradePrevention.NONE, batch, TestMarkets.ETH_PERP),
+                Arguments.of(34L, SelfTradePrevention.DECREMENT_AND_CANCEL, batch, TestMarkets.BTC_PERP));
+    }
+
+    @ParameterizedTest(name = "seed={0} {1} {2} {3}")
+    @MethodSource("batchConfigurations")
+    void agreesWithTheNaiveBookOnARandomBatchAuctionStream(long seed, SelfTradePrevention mode, MatchingPolicy policy,
+            MarketSpec market) {
+        new Run(seed, mode, policy, market, COMMANDS, 1).execute();
     }
 
     @ParameterizedTest(name = "seed={0} {1} {2} {3}")
@@ -91,8 +121,12 @@ class OrderBookDifferentialTest {
         private final MatchingPolicy policy;
         private final long lot;
         private final NaiveOrderBook naive;
-        private final RecordingSink naiveSink = new RecordingSink(VETO);
-        private final RecordingSink fastSink = new RecordingSink(VETO);
+        private final RecordingSink naiveSink = new RecordingSink(VETO).answeringCrosses(CROSS_ANSWER);
+        private final RecordingSink fastSink = new RecordingSink(VETO).answeringCrosses(CROSS_ANSWER);
+        /** A batch-auction run: no fills on arrival, auctions in {@code onTime}. */
+        private final boolean batch;
+        private long now;
+        private int auctions;
         private OrderBook fast;
         /** The command under way, described before it is applied so a failure inside it names it. */
         private String command = "none yet";
@@ -115,6 +149,7 @@ class OrderBookDifferentialTest {
             this.lot = market.lotSize();
             this.naive = new NaiveOrderBook(market, mode, policy);
             this.fast = newFast(market);
+            this.batch = policy instanceof BatchAuctionPolicy;
         }
 
         void execute() {
@@ -126,11 +161,19 @@ class OrderBookDifferentialTest {
                     if (index % fullCompareEvery == 0 || index == commands - 1) {
                         compare();
                     }
-                    if (index % SNAPSHOT_EVERY == SNAPSHOT_EVERY - 1) {
+                    // A snapshot does not carry time in force (IOC orders restore as GTC), so batch runs
+                    // keep their book; BatchAuctionContract tests restoring a crossed book.
+                    if (!batch && index % SNAPSHOT_EVERY == SNAPSHOT_EVERY - 1) {
                         command = "snapshot and restore";
                         fast = restoredCopy(fast);
                         compare();
                     }
+                }
+                if (batch) {
+                    assertTrue(auctions > commands / 100, "only " + auctions + " auctions crossed");
+                    assertTrue(reductions > 10, "only " + reductions + " IOC orders left unfilled");
+                    assertTrue(fokKilled > 5, "only " + fokKilled + " FOK orders returned");
+                    return;
                 }
                 // A stream that never traded across levels, or never reached a feature, would prove little.
                 assertTrue(crossings > commands / 20, "only " + crossings + " commands produced fills");
@@ -146,6 +189,13 @@ class OrderBookDifferentialTest {
 
         /** Applies one random command to both books and checks their answers agree. */
         private void step() {
+            if (batch && random.nextInt(8) == 0) {
+                now += random.nextInt(600);
+                command = "onTime " + now;
+                naive.onTime(now, naiveSink);
+                fast.onTime(now, fastSink);
+                return;
+            }
             int roll = random.nextInt(100);
             if (roll < 30) {
                 place(TimeInForce.GTC);
@@ -280,6 +330,9 @@ class OrderBookDifferentialTest {
             assertEquals(events, fastSink.events(), "sink callbacks");
             if (events.stream().anyMatch(e -> e instanceof RecordingSink.Match)) {
                 crossings++;
+            }
+            if (events.stream().anyMatch(e -> e instanceof RecordingSink.Cross)) {
+                auctions++;
             }
             refills += (int) events.stream().filter(e -> e instanceof RecordingSink.Replenished).count();
             reductions += (int) events.stream().filter(e -> e instanceof RecordingSink.Reduced).count();

@@ -76,6 +76,14 @@ class OrderBookTest extends OrderBookContract {
         }
     }
 
+    @Nested
+    class BatchAuctions extends BatchAuctionContract {
+        @Override
+        protected Engines engines() {
+            return REAL;
+        }
+    }
+
     @Test
     void reportsTheMarketItWasBuiltFor() {
         assertSame(TestMarkets.BTC_PERP, new OrderBook(TestMarkets.BTC_PERP).spec());

@@ -17,8 +17,17 @@ final class RecordingSink implements MatchSink {
         boolean refuses(long makerOrderId, long takerOrderId);
     }
 
+    /** Decides how the venue answers an auction cross: {@link MatchSink#CROSS} or a {@code REMOVE_*}. */
+    @FunctionalInterface
+    interface CrossAnswer {
+        int answer(long buyOrderId, long sellOrderId);
+    }
+
     /** A callback the engine made. */
-    sealed interface Event permits Match, Rested, Reduced, Replenished {}
+    sealed interface Event permits Match, Rested, Reduced, Replenished, Cross {}
+
+    /** An {@link MatchSink#onCross} call, whatever the sink answered. */
+    record Cross(long buy, long sell, long price, long quantity) implements Event {}
 
     /** An {@link MatchSink#onMatch} call, whatever the sink answered. */
     record Match(long maker, long makerOwner, long taker, long price, long quantity) implements Event {}
@@ -33,6 +42,7 @@ final class RecordingSink implements MatchSink {
     record Replenished(long orderId, long price, long visibleSize) implements Event {}
 
     private final Veto veto;
+    private CrossAnswer crossAnswer = (buy, sell) -> CROSS;
     private final List<Event> events = new ArrayList<>();
 
     RecordingSink() {
@@ -74,6 +84,18 @@ final class RecordingSink implements MatchSink {
     @Override
     public void onReplenished(long orderId, long price, long visibleSize) {
         events.add(new Replenished(orderId, price, visibleSize));
+    }
+
+    /** Answers auction crosses with {@code answer} from now on. */
+    RecordingSink answeringCrosses(CrossAnswer answer) {
+        this.crossAnswer = answer;
+        return this;
+    }
+
+    @Override
+    public int onCross(long buyOrderId, long sellOrderId, long price, long quantity) {
+        events.add(new Cross(buyOrderId, sellOrderId, price, quantity));
+        return crossAnswer.answer(buyOrderId, sellOrderId);
     }
 
     List<Event> events() {

@@ -11,6 +11,15 @@ import io.fulcrum.api.Side;
  * {@code onMatch(ask1, ..., 100, 2)}, then {@code onMatch(ask2, ..., 101, 3)}.
  */
 public interface MatchSink {
+    /** {@link #onCross}: execute the cross. */
+    int CROSS = 0;
+    /** {@link #onCross}: remove the buy order unfilled and go on. */
+    int REMOVE_BUY = 1;
+    /** {@link #onCross}: remove the sell order unfilled and go on. */
+    int REMOVE_SELL = 2;
+    /** {@link #onCross}: remove both unfilled and go on. */
+    int REMOVE_BOTH = 3;
+
     /**
      * A taker order met resting maker order {@code makerOrderId}. Return {@code true} to execute
      * the fill of {@code quantity} at {@code price} (the maker's price); return {@code false} to
@@ -34,6 +43,17 @@ public interface MatchSink {
      * returned by the placing call.
      */
     default void onReduced(long orderId, long reducedBy, long openSize, CancelReason reason) {}
+
+    /**
+     * In an auction ({@link MatchingEngine#onTime}) a resting buy and a resting sell cross for
+     * {@code quantity} at the uniform clearing {@code price}; neither is a taker. Return
+     * {@link #CROSS} to execute it, or say which order fails the venue's post-trade check and
+     * must be removed unfilled instead ({@link #REMOVE_BUY}, {@link #REMOVE_SELL},
+     * {@link #REMOVE_BOTH}); the engine then pairs the next orders.
+     */
+    default int onCross(long buyOrderId, long sellOrderId, long price, long quantity) {
+        return CROSS;
+    }
 
     /**
      * An iceberg order's visible slice is now {@code visibleSize}: when it rests, and each time a

@@ -52,6 +52,13 @@ public interface MatchingEngine {
     long placeWithBudget(long orderId, long owner, Side side, long protectionPrice, long quoteBudget, MatchSink sink);
 
     /**
+     * Lets the engine act on the passage of time: a periodic batch auction clears here, reporting
+     * its crosses through {@link MatchSink#onCross}. The venue calls it on
+     * {@code Command.AdvanceTime}. Engines that match continuously do nothing.
+     */
+    default void onTime(long now, MatchSink sink) {}
+
+    /**
      * Removes a resting order.
      *
      * @return its open size, or -1 if no such order rests

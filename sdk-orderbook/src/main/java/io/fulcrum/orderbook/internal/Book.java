@@ -39,6 +39,13 @@ public final class Book {
     final BookSide bids = new BookSide(Side.BUY, levels, INITIAL_LEVELS / 2);
     final BookSide asks = new BookSide(Side.SELL, levels, INITIAL_LEVELS / 2);
     final IcebergReserve icebergs = new IcebergReserve(INITIAL_ICEBERGS);
+    /** True for a batch-auction book, where orders rest crossed between auctions; {@link BookInvariants} then allows it. */
+    boolean crossAllowed;
+
+    /** Lets bids and asks rest crossed (a batch-auction book between auctions) without failing {@link #checkInvariants}. */
+    public void allowCrossing() {
+        crossAllowed = true;
+    }
 
     /** The slot of resting order {@code orderId}, or {@link #NONE}. */
     public int find(long orderId) {
@@ -130,10 +137,11 @@ public final class Book {
      * Queues a new iceberg order showing {@code visible} and keeping {@code hidden} back, slices of
      * {@code displaySize}, as {@link #rest} queues an ordinary one.
      */
-    public void restIceberg(long orderId, long owner, Side side, long price, long visible, long hidden,
+    public int restIceberg(long orderId, long owner, Side side, long price, long visible, long hidden,
             long displaySize) {
         int slot = rest(orderId, owner, side, price, visible);
         icebergs.put(slot, displaySize, hidden);
+        return slot;
     }
 
     /**

@@ -12,7 +12,8 @@ package io.fulcrum.orderbook.internal;
  * returns for its id; the index holds nothing else and every entry in it is reachable; an
  * iceberg's slice size is positive, it shows no more than that, and its hidden reserve is not
  * negative, and the iceberg table holds no entry for a slot that is not queued; no level or order
- * slot is in use without being listed; and the book is not crossed (best bid below best ask). Example: a bid at 1,000 and an ask at 1,000 resting together violate the last rule,
+ * slot is in use without being listed; and the book is not crossed (best bid below best ask),
+ * unless it is a batch-auction book ({@link Book#allowCrossing}). Example: a bid at 1,000 and an ask at 1,000 resting together violate the last rule,
  * since they should have traded.
  */
 final class BookInvariants {
@@ -39,7 +40,7 @@ final class BookInvariants {
         }
         int bestBid = book.bids.best();
         int bestAsk = book.asks.best();
-        if (bestBid != Book.NONE && bestAsk != Book.NONE
+        if (!book.crossAllowed && bestBid != Book.NONE && bestAsk != Book.NONE
                 && book.levels.price(bestBid) >= book.levels.price(bestAsk)) {
             fail("the book is crossed: best bid " + book.levels.price(bestBid) + " >= best ask "
                     + book.levels.price(bestAsk));

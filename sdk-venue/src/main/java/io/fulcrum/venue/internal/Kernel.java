@@ -32,6 +32,7 @@ public final class Kernel {
     private final CancelHandler cancels;
     private final PriceHandler prices;
     private final TriggerHandler triggers;
+    private final Matching matching;
     private CommandHook beforeApply = (sequence, command) -> {};
 
     /** Sees each command, with its sequence number, before the kernel applies it. */
@@ -95,7 +96,7 @@ public final class Kernel {
         }
         Settlement settlement = new Settlement(ledger);
         this.funds = new FundsHandler(ledger);
-        Matching matching = new Matching(ledger, settlement);
+        this.matching = new Matching(ledger, settlement);
         this.orders = new OrderHandler(ledger, settlement, matching);
         this.cancels = new CancelHandler(ledger, settlement);
         this.prices = new PriceHandler(ledger, orders, cancels, marketsByFeed, assetsByFeed);
@@ -170,6 +171,9 @@ public final class Kernel {
             cancels.cancelAll(c, events);
         } else if (command instanceof Command.AdvanceTime c) {
             cancels.advanceTime(c, events);
+            for (MarketRuntime market : ledger.markets) {
+                matching.advanceTime(market, c.time(), events);
+            }
         } else if (command instanceof Command.AmendOrder c) {
             orders.amend(c, events);
         } else if (command instanceof Command.PublishPrice c) {

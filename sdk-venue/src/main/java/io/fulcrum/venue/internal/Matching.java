@@ -69,6 +69,13 @@ final class Matching implements MatchSink {
         end();
     }
 
+    /** Gives {@code market}'s engine the time, so that a batch auction can clear; crosses settle here. */
+    void advanceTime(MarketRuntime market, long now, List<Event> out) {
+        begin(market, null, 0, null, 0, 0, false, false, 0, 0, now, out);
+        market.engine.onTime(now, this);
+        end();
+    }
+
     /** Re-enters a resting order with a new price and/or open size; true if it kept priority. */
     boolean amend(MarketRuntime market, OpenOrder order, long newPrice, long newSize, long newOpen, long now,
             List<Event> out) {
@@ -114,6 +121,36 @@ final class Matching implements MatchSink {
         settlement.settleFill(market, maker, account, takerOrderId, side, price, quantity, events);
         filled += quantity;
         return true;
+    }
+
+    /**
+     * An auction paired two resting orders. Each must pass the same post-trade check as a maker
+     * (not expired, reduce-only still reducing, margin for added risk); a failing one is removed
+     * and the engine pairs on.
+     */
+    @Override
+    public int onCross(long buyOrderId, long sellOrderId, long price, long quantity) {
+        OpenOrder buy = resting(buyOrderId);
+        OpenOrder sell = resting(sellOrderId);
+        CancelReason buyRefusal = makerRefusal(buy, quantity);
+        CancelReason sellRefusal = makerRefusal(sell, quantity);
+        if (buyRefusal != null || sellRefusal != null) {
+            if (buyRefusal != null) {
+                removeRefused(buy, buyRefusal);
+            }
+            if (sellRefusal != null) {
+                removeRefused(sell, sellRefusal);
+            }
+            return buyRefusal != null && sellRefusal != null ? REMOVE_BOTH : buyRefusal != null ? REMOVE_BUY : REMOVE_SELL;
+        }
+        settlement.settleCross(market, buy, sell, price, quantity, events);
+        return CROSS;
+    }
+
+    private void removeRefused(OpenOrder order, CancelReason reason) {
+        settlement.unregister(order);
+        events.add(new Event.OrderCancelled(OrderId.of(order.orderId), order.account.id, market.spec.id(),
+                order.openSize, reason));
     }
 
     @Override

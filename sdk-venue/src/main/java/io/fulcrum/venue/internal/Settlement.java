@@ -44,6 +44,43 @@ final class Settlement {
         events.add(applyToPosition(market, taker, takerSide, price, quantity, notional, takerFee));
     }
 
+    /**
+     * Settles an auction cross between two resting orders at the clearing price. Neither took
+     * liquidity, so both pay the maker fee; the event names the order that rested first as the
+     * maker and the later one as the taker.
+     */
+    void settleCross(MarketRuntime market, OpenOrder buy, OpenOrder sell, long price, long quantity,
+            List<Event> events) {
+        MarketSpec spec = market.spec;
+        long notional = spec.notional(quantity, price, RoundingMode.HALF_EVEN);
+        OpenOrder first = buy.orderId < sell.orderId ? buy : sell;
+        OpenOrder second = first == buy ? sell : buy;
+        long firstFee = ledger.config.feeSchedule().makerFee(first.account.id, spec, notional);
+        long secondFee = ledger.config.feeSchedule().makerFee(second.account.id, spec, notional);
+        consume(first, quantity);
+        consume(second, quantity);
+        market.lastTradePrice = price;
+        events.add(new Event.Trade(spec.id(), OrderId.of(first.orderId), OrderId.of(second.orderId), first.account.id,
+                second.account.id, second.side, price, quantity, notional, firstFee, secondFee));
+        events.add(applyToPosition(market, first.account, first.side, price, quantity, notional, firstFee));
+        events.add(applyToPosition(market, second.account, second.side, price, quantity, notional, secondFee));
+    }
+
+    /** Takes {@code quantity} off a resting order that traded: visible part first, then the reserve. */
+    private void consume(OpenOrder order, long quantity) {
+        release(order);
+        order.openSize -= quantity;
+        order.filled += quantity;
+        long shown = order.openSize == 0 ? order.visibleSize : Math.min(quantity, order.visibleSize);
+        order.visibleSize -= shown;
+        ledger.bookLevels.add(order.market, order.side, order.price, -shown);
+        if (order.openSize == 0) {
+            forget(order);
+        } else {
+            reserve(order);
+        }
+    }
+
     private Event.PositionChanged applyToPosition(MarketRuntime market, AccountState account, Side side, long price,
             long quantity, long notional, long fee) {
         PositionState position = account.position(market.index, market);
