@@ -58,8 +58,16 @@ public sealed interface MatchingPolicy permits BuiltInPolicy, BatchAuctionPolicy
      * budget, with no callbacks (the venue reports them cancelled). {@code amend} follows the usual
      * priority rule (a smaller size at the same price keeps the order's place; a new price or a
      * larger size re-rests it at the back of its level, reported with {@code onRested}) and never
-     * matches. An amended IOC order stays IOC. {@code restore} accepts crossed orders; a snapshot
-     * does not carry time in force, so a restored order is good-till-cancelled.
+     * matches. An amended IOC order stays IOC.
+     *
+     * <p><b>Snapshots.</b> {@code forEachRestingOrder} reports an IOC order waiting for the auction
+     * with {@code TimeInForce.IOC} (every other order GTC), and {@code restore} accepts crossed
+     * orders and brings an IOC one back as IOC, so it leaves after the next auction as the
+     * original would have. The auction clock is not part of a snapshot: a restored book, like a
+     * new one, learns it from its first {@code onTime} call, which only notes its bucket. The venue
+     * re-seeds it by calling {@code onTime(lastNow, sink)} once on the restored book with the
+     * {@code now} of the original's last {@code onTime}; that call reports nothing, and the next
+     * auction then comes when the original's would have.
      *
      * <p><b>When.</b> Auctions happen when the clock enters a new interval: {@code onTime(now)}
      * computes the bucket {@code floorDiv(now, intervalMillis)} and clears the book if that bucket

@@ -322,6 +322,10 @@ public final class OrderBook implements MatchingEngine {
      *
      * <p>Example: bids 2 at 99 (order 1), 4 at 100 (order 2), 1 at 99 (order 3) and an ask 5 at
      * 101 (order 4) are reported as orders 2, 1, 3, 4.
+     *
+     * <p>Every order is reported {@link TimeInForce#GTC GTC}, except an immediate-or-cancel order
+     * waiting for the next auction in a {@link MatchingPolicy#batchAuction batch-auction} book:
+     * that one is reported {@link TimeInForce#IOC IOC}, so {@link #restore} brings it back as one.
      */
     @Override
     public void forEachRestingOrder(Consumer<RestingOrder> consumer) {
@@ -331,7 +335,11 @@ public final class OrderBook implements MatchingEngine {
         boolean wasBusy = busy;
         busy = true;
         try {
-            book.forEachRestingOrder(consumer);
+            if (auction == null) {
+                book.forEachRestingOrder(consumer);
+            } else {
+                book.forEachRestingOrder(consumer, auction::isImmediateOrCancel);
+            }
         } finally {
             busy = wasBusy;
         }
@@ -341,11 +349,22 @@ public final class OrderBook implements MatchingEngine {
      * {@inheritDoc} An iceberg comes back with its slice size, its visible slice and its hidden
      * reserve ({@code openSize - visibleSize}) as they were.
      *
+     * <p>In a {@link MatchingPolicy#batchAuction batch-auction} book an order restored
+     * {@link TimeInForce#IOC IOC} waits for the next auction and leaves after it, like one placed
+     * IOC. The auction clock is not part of a snapshot: a restored batch book learns it from its
+     * first {@link #onTime} call, which, as in a new book, only notes the interval it falls in and
+     * runs no auction. To carry on where the snapshotted book left off, call
+     * {@code onTime(lastNow, sink)} once after restoring, with the {@code now} of the snapshotted
+     * book's last {@code onTime} (nothing is reported to {@code sink}); a later {@code onTime}
+     * then clears exactly when the original would have.
+     *
      * @throws IllegalArgumentException if the order's price or open size is not positive, its
      *     sizes disagree (an ordinary order must show its whole open size; an iceberg must show
-     *     more than 0 and at most its slice size and its open size), its id already rests, or it
-     *     would cross the book (it should have traded; a batch-auction book accepts crossed orders,
-     *     which rest crossed between auctions); nothing changes then
+     *     more than 0 and at most its slice size and its open size), its time in force cannot rest
+     *     in this book (FOK never rests; IOC rests only in a batch-auction book, and never as an
+     *     iceberg), its id already rests, or it would cross the book (it should have traded; a
+     *     batch-auction book accepts crossed orders, which rest crossed between auctions); nothing
+     *     changes then
      */
     @Override
     public void restore(RestingOrder order) {
@@ -356,6 +375,7 @@ public final class OrderBook implements MatchingEngine {
             requirePositive(order.price(), "price");
             requirePositive(order.openSize(), "open size");
             requireConsistentSizes(order);
+            boolean immediateOrCancel = requireRestableTimeInForce(order);
             requireNotResting(order.orderId());
             long opposite = book.bestPrice(order.side().opposite());
             if (auction == null && opposite != NO_PRICE && reaches(order.side(), order.price(), opposite)) {
@@ -369,7 +389,7 @@ public final class OrderBook implements MatchingEngine {
                         order.visibleSize(), order.openSize() - order.visibleSize(), order.displaySize());
             }
             if (auction != null) {
-                auction.rested(slot, false);
+                auction.rested(slot, immediateOrCancel);
             }
         } finally {
             busy = false;
@@ -481,6 +501,30 @@ public final class OrderBook implements MatchingEngine {
         if (!consistent) {
             throw new IllegalArgumentException("restoring " + order + ": its display, visible and open sizes disagree");
         }
+    }
+
+    /**
+     * Checks that {@code order}'s time in force can rest in this book, and says whether it is
+     * immediate-or-cancel: GTC anywhere; IOC only waiting for a batch auction, and not as an
+     * iceberg (placing an iceberg never makes it IOC); FOK never.
+     */
+    private boolean requireRestableTimeInForce(RestingOrder order) {
+        return switch (order.timeInForce()) {
+            case GTC -> false;
+            case IOC -> {
+                if (auction == null) {
+                    throw new IllegalArgumentException("restoring " + order + ": an immediate-or-cancel order rests"
+                            + " only in a batch-auction book, and " + spec.id() + " matches on arrival ("
+                            + matchingPolicy + ")");
+                }
+                if (order.displaySize() != 0) {
+                    throw new IllegalArgumentException("restoring " + order
+                            + ": an iceberg is never immediate-or-cancel");
+                }
+                yield true;
+            }
+            case FOK -> throw new IllegalArgumentException("restoring " + order + ": a fill-or-kill order never rests");
+        };
     }
 
     private static void requirePositive(long value, String what) {

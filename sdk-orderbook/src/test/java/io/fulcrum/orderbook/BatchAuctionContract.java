@@ -289,6 +289,57 @@ abstract class BatchAuctionContract extends ContractSupport {
     }
 
     @Test
+    void aRestoredBookKeepsItsImmediateOrCancelOrdersImmediateOrCancel() {
+        gtc(1, SELL, 1_000, 3);
+        place(2, BUY, 1_000, 5, IOC, setupSink);
+        place(3, BUY, 900, 1, IOC, setupSink);
+        gtc(4, BUY, 890, 2);
+        List<RestingOrder> snapshot = restingOrders();
+        assertEquals(List.of(new RestingOrder(2, owner(2), BUY, 1_000, 5, 0, 5, IOC),
+                new RestingOrder(3, owner(3), BUY, 900, 1, 0, 1, IOC), resting(4, BUY, 890, 2),
+                resting(1, SELL, 1_000, 3)), snapshot);
+        MatchingEngine copy = engines().create(TestMarkets.BTC_PERP, SelfTradePrevention.NONE,
+                MatchingPolicy.batchAuction(INTERVAL));
+
+        snapshot.forEach(copy::restore);
+        checkInvariants(copy);
+        assertEquals(snapshot, restingOrders(copy));
+        RecordingSink seeding = new RecordingSink();
+        copy.onTime(0, seeding);   // the original's last onTime: only sets the restored book's clock
+        assertEquals(List.of(), seeding.events());
+
+        RecordingSink fromCopy = new RecordingSink();
+        copy.onTime(1_000, fromCopy);
+        checkInvariants(copy);
+        assertEquals(auctionAt(1_000).events(), fromCopy.events());
+        assertEquals(List.of(new Cross(2, 1, 1_000, 3), new Reduced(2, 2, 0, UNFILLED_IOC),
+                new Reduced(3, 1, 0, UNFILLED_IOC)), fromCopy.events());
+        assertEquals(List.of(resting(4, BUY, 890, 2)), restingOrders(copy));
+        assertEquals(restingOrders(), restingOrders(copy));
+    }
+
+    @Test
+    void anAmendedImmediateOrCancelOrderIsStillReportedImmediateOrCancel() {
+        place(1, BUY, 990, 3, IOC, setupSink);
+
+        amend(1, 1_000, 4, new RecordingSink());
+
+        assertEquals(List.of(new RestingOrder(1, owner(1), BUY, 1_000, 4, 0, 4, IOC)), restingOrders());
+    }
+
+    @Test
+    void restoringAFillOrKillOrAnImmediateOrCancelIcebergThrows() {
+        gtc(1, SELL, 1_000, 3);
+
+        for (RestingOrder bad : List.of(new RestingOrder(2, owner(2), BUY, 990, 1, 0, 1, FOK),
+                new RestingOrder(2, owner(2), BUY, 990, 6, 2, 2, IOC))) {
+            assertThrows(IllegalArgumentException.class, () -> book.restore(bad), bad::toString);
+        }
+        checkInvariants(book);
+        assertEquals(List.of(resting(1, SELL, 1_000, 3)), restingOrders());
+    }
+
+    @Test
     void theIntervalMustBePositive() {
         IllegalArgumentException zero = assertThrows(IllegalArgumentException.class, () -> MatchingPolicy.batchAuction(0));
         assertThrows(IllegalArgumentException.class, () -> MatchingPolicy.batchAuction(-5));

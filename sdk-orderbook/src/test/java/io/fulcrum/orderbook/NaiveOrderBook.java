@@ -296,7 +296,7 @@ final class NaiveOrderBook implements MatchingEngine {
     public void forEachRestingOrder(Consumer<RestingOrder> consumer) {
         for (Order order : inPriority()) {
             consumer.accept(new RestingOrder(order.id, order.owner, order.side, order.price, order.open(), order.display,
-                    order.visible));
+                    order.visible, order.ioc ? TimeInForce.IOC : TimeInForce.GTC));
         }
     }
 
@@ -311,6 +311,18 @@ final class NaiveOrderBook implements MatchingEngine {
         if (!consistent) {
             throw new IllegalArgumentException("inconsistent sizes: " + order);
         }
+        switch (order.timeInForce()) {
+            case GTC -> { }
+            case IOC -> {
+                if (batchInterval == 0) {
+                    throw new IllegalArgumentException("an IOC order rests only in a batch-auction book: " + order);
+                }
+                if (order.displaySize() != 0) {
+                    throw new IllegalArgumentException("an iceberg is never IOC: " + order);
+                }
+            }
+            case FOK -> throw new IllegalArgumentException("a FOK order never rests: " + order);
+        }
         if (find(order.orderId()) != null) {
             throw new IllegalArgumentException("order " + order.orderId() + " already rests");
         }
@@ -318,8 +330,10 @@ final class NaiveOrderBook implements MatchingEngine {
         if (batchInterval == 0 && best != null && (order.side() == Side.BUY ? best.price <= order.price() : best.price >= order.price())) {
             throw new IllegalArgumentException("restoring " + order + " would cross the book");
         }
-        orders.add(new Order(order.orderId(), order.owner(), order.side(), order.price(), order.visibleSize(),
-                order.openSize() - order.visibleSize(), order.displaySize(), arrivals++));
+        Order restored = new Order(order.orderId(), order.owner(), order.side(), order.price(), order.visibleSize(),
+                order.openSize() - order.visibleSize(), order.displaySize(), arrivals++);
+        restored.ioc = order.timeInForce() == TimeInForce.IOC;
+        orders.add(restored);
     }
 
     /** Not crossed, every order showing something and no more than its slice, ids unique. */

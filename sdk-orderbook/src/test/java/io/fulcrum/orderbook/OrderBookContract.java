@@ -2,6 +2,7 @@ package io.fulcrum.orderbook;
 
 import static io.fulcrum.api.Side.BUY;
 import static io.fulcrum.api.Side.SELL;
+import static io.fulcrum.api.TimeInForce.FOK;
 import static io.fulcrum.api.TimeInForce.GTC;
 import static io.fulcrum.api.TimeInForce.IOC;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -9,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.fulcrum.api.TimeInForce;
 import io.fulcrum.api.spi.MatchingEngine;
 import io.fulcrum.api.spi.RestingOrder;
 import io.fulcrum.orderbook.RecordingSink.Rested;
@@ -376,6 +378,18 @@ abstract class OrderBookContract extends ContractSupport {
         gtc(1, SELL, 1_000, 5);
 
         assertThrows(IllegalArgumentException.class, () -> book.restore(new RestingOrder(2, 102, BUY, 1_000, 1)));
+        checkInvariants(book);
+        assertEquals(List.of(resting(1, SELL, 1_000, 5)), restingOrders());
+    }
+
+    @Test
+    void restoringAnImmediateOrCancelOrFillOrKillOrderIntoAContinuousBookThrows() {
+        gtc(1, SELL, 1_000, 5);
+
+        for (TimeInForce timeInForce : List.of(IOC, FOK)) {
+            RestingOrder order = new RestingOrder(2, 102, BUY, 990, 1, 0, 1, timeInForce);
+            assertThrows(IllegalArgumentException.class, () -> book.restore(order), order::toString);
+        }
         checkInvariants(book);
         assertEquals(List.of(resting(1, SELL, 1_000, 5)), restingOrders());
     }

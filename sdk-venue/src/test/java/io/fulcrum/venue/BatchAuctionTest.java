@@ -65,6 +65,26 @@ class BatchAuctionTest {
     }
 
     @Test
+    void aRestoredVenueHoldsTheSameAuction() {
+        orders();
+        t.place(BOB, Side.BUY, "49000", "0.1", TimeInForce.IOC); // waits for the auction, then leaves
+        t.accept(new Command.AdvanceTime(t.nextId(), 1_500));
+        Venue restored = Venue.replay(TestVenue.builder(LiquidationPolicy.NONE,
+                        spec -> OrderBook.builder(spec).matchingPolicy(MatchingPolicy.batchAuction(1_000)).build()),
+                VenueSnapshot.fromJson(t.venue().snapshot().toJson()), List.of());
+        assertEquals(t.venue().stateHash(), restored.stateHash());
+
+        Command.AdvanceTime auction = new Command.AdvanceTime(t.nextId(), 2_000);
+        CommandResult original = t.accept(auction);
+        CommandResult replayed = restored.apply(auction);
+
+        assertEquals(original.events(), replayed.events());
+        assertEquals(t.venue().stateHash(), restored.stateHash());
+        assertTrue(original.eventsOf(Event.OrderCancelled.class).stream()
+                .anyMatch(c -> c.reason() == io.fulcrum.api.CancelReason.UNFILLED_IOC));
+    }
+
+    @Test
     void aReplicaFollowsTheAuction() {
         orders();
         BookReplica replica = BookReplica.from(t.venue().bookSnapshot(BTC));

@@ -1,9 +1,11 @@
 package io.fulcrum.orderbook.internal;
 
 import io.fulcrum.api.Side;
+import io.fulcrum.api.TimeInForce;
 import io.fulcrum.api.spi.MatchingEngine;
 import io.fulcrum.api.spi.RestingOrder;
 import java.util.function.Consumer;
+import java.util.function.IntPredicate;
 
 /**
  * The resting orders of one market and the primitive changes to them: rest an order at the back
@@ -252,10 +254,22 @@ public final class Book {
         return count;
     }
 
-    /** Reports every resting order, bids best first then asks best first, each level in queue order. */
+    /**
+     * Reports every resting order, bids best first then asks best first, each level in queue
+     * order, all good-till-cancelled.
+     */
     public void forEachRestingOrder(Consumer<RestingOrder> consumer) {
-        report(bids, consumer);
-        report(asks, consumer);
+        forEachRestingOrder(consumer, slot -> false);
+    }
+
+    /**
+     * Reports every resting order as {@link #forEachRestingOrder(Consumer)} does, each
+     * immediate-or-cancel if {@code immediateOrCancel} says so of its slot (a batch auction's
+     * waiting IOC orders), else good-till-cancelled.
+     */
+    public void forEachRestingOrder(Consumer<RestingOrder> consumer, IntPredicate immediateOrCancel) {
+        report(bids, consumer, immediateOrCancel);
+        report(asks, consumer, immediateOrCancel);
     }
 
     /** Throws {@link IllegalStateException} describing the first inconsistency between the structures. */
@@ -331,13 +345,14 @@ public final class Book {
         }
     }
 
-    private void report(BookSide side, Consumer<RestingOrder> consumer) {
+    private void report(BookSide side, Consumer<RestingOrder> consumer, IntPredicate immediateOrCancel) {
         for (int rank = 0; rank < side.size(); rank++) {
             int level = side.levelAtRank(rank);
             for (int slot = levels.head(level); slot != NONE; slot = orders.next(slot)) {
                 long visible = orders.openSize(slot);
                 consumer.accept(new RestingOrder(orders.id(slot), orders.owner(slot), side.side(), levels.price(level),
-                        openSize(slot), displaySize(slot), visible));
+                        openSize(slot), displaySize(slot), visible,
+                        immediateOrCancel.test(slot) ? TimeInForce.IOC : TimeInForce.GTC));
             }
         }
     }

@@ -174,6 +174,7 @@ public final class Kernel {
             for (MarketRuntime market : ledger.markets) {
                 matching.advanceTime(market, c.time(), events);
             }
+            ledger.lastAdvanceTime = c.time();
         } else if (command instanceof Command.AmendOrder c) {
             orders.amend(c, events);
         } else if (command instanceof Command.PublishPrice c) {

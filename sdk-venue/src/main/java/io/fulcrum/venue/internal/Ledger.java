@@ -49,6 +49,8 @@ final class Ledger implements PriceView {
     final BookLevels bookLevels;
     long feePool;
     long clock = Long.MIN_VALUE;
+    /** The time of the last AdvanceTime, which engines' auction clocks follow (MIN_VALUE: none yet). */
+    long lastAdvanceTime = Long.MIN_VALUE;
     long nextOrderId = 1;
     long nextAccountKey = 1;
 

@@ -66,12 +66,16 @@ final class Settlement {
         events.add(applyToPosition(market, second.account, second.side, price, quantity, notional, secondFee));
     }
 
-    /** Takes {@code quantity} off a resting order that traded: visible part first, then the reserve. */
+    /**
+     * Takes {@code quantity} off a resting order crossed in an auction: an iceberg gives up its
+     * hidden reserve first and keeps its slice (and its place), as the book does.
+     */
     private void consume(OpenOrder order, long quantity) {
         release(order);
+        long hidden = order.openSize - order.visibleSize;
         order.openSize -= quantity;
         order.filled += quantity;
-        long shown = order.openSize == 0 ? order.visibleSize : Math.min(quantity, order.visibleSize);
+        long shown = order.openSize == 0 ? order.visibleSize : quantity - Math.min(quantity, hidden);
         order.visibleSize -= shown;
         ledger.bookLevels.add(order.market, order.side, order.price, -shown);
         if (order.openSize == 0) {

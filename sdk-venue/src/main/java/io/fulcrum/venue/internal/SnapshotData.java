@@ -20,6 +20,7 @@ public record SnapshotData(
         long nextOrderId,
         long nextAccountKey,
         long feePool,
+        long lastAdvanceTime,
         Map<String, Long> netDeposits,
         Map<String, Long> assetPrices,
         List<MarketPrices> markets,
@@ -31,7 +32,7 @@ public record SnapshotData(
         String stateHash) {
 
     /** The format version this code writes and reads. */
-    public static final int FORMAT = 2;
+    public static final int FORMAT = 3;
 
     /** A market's prices. */
     public record MarketPrices(String market, long indexPrice, long markPrice, long lastTradePrice) {}
@@ -50,5 +51,5 @@ public record SnapshotData(
     /** A resting order. */
     public record OrderEntry(long orderId, AccountId account, String market, Side side, long price, long size,
             long filled, long openSize, boolean reduceOnly, boolean postOnly, long expiresAt, long displaySize,
-            long visibleSize) {}
+            long visibleSize, TimeInForce timeInForce) {}
 }

@@ -2,6 +2,8 @@ package io.fulcrum.venue.internal;
 
 import io.fulcrum.api.MarketId;
 import io.fulcrum.api.spi.PriceObservation;
+import io.fulcrum.api.Side;
+import io.fulcrum.api.spi.MatchSink;
 import io.fulcrum.api.spi.RestingOrder;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +31,7 @@ public final class Snapshotter {
                 OpenOrder kept = ledger.openOrders.get(o.orderId());
                 orders.add(new SnapshotData.OrderEntry(o.orderId(), kept.account.id, m.spec.id().symbol(), o.side(),
                         o.price(), kept.size, kept.filled, o.openSize(), kept.reduceOnly, kept.postOnly,
-                        kept.expiresAt, o.displaySize(), o.visibleSize()));
+                        kept.expiresAt, o.displaySize(), o.visibleSize(), o.timeInForce()));
             });
         }
         List<SnapshotData.AccountEntry> accounts = new ArrayList<>();
@@ -59,7 +61,7 @@ public final class Snapshotter {
         List<PriceObservation> observations = new ArrayList<>(ledger.observations.values());
         long[] applied = kernel.appliedCommands.toSortedArray();
         return new SnapshotData(SnapshotData.FORMAT, kernel.sequence, ledger.clock, ledger.nextOrderId,
-                ledger.nextAccountKey, ledger.feePool, netDeposits, assetPrices, markets, accounts, orders, triggers, observations,
+                ledger.nextAccountKey, ledger.feePool, ledger.lastAdvanceTime, netDeposits, assetPrices, markets, accounts, orders, triggers, observations,
                 applied, StateHasher.hash(kernel));
     }
 
@@ -83,6 +85,7 @@ public final class Snapshotter {
         ledger.nextOrderId = data.nextOrderId();
         ledger.nextAccountKey = data.nextAccountKey();
         ledger.feePool = data.feePool();
+        ledger.lastAdvanceTime = data.lastAdvanceTime();
         for (int i = 0; i < ledger.assets.length; i++) {
             String symbol = ledger.assets[i].id().symbol();
             ledger.netDeposits[i] = require(data.netDeposits(), symbol, "asset");
@@ -116,7 +119,7 @@ public final class Snapshotter {
                 throw new IllegalArgumentException("snapshot order " + o.orderId() + " belongs to unknown account " + o.account());
             }
             m.engine.restore(new RestingOrder(o.orderId(), a.key, o.side(), o.price(), o.openSize(), o.displaySize(),
-                    o.visibleSize()));
+                    o.visibleSize(), o.timeInForce()));
             OpenOrder order = new OpenOrder(o.orderId(), a, m.index, o.side(), o.price(), o.size(), o.filled(),
                     o.reduceOnly(), o.postOnly(), o.expiresAt(), o.displaySize());
             order.openSize = o.openSize();
@@ -134,6 +137,13 @@ public final class Snapshotter {
         for (PriceObservation o : data.observations()) {
             ledger.observations.put(o.feed(), o);
         }
+        if (ledger.lastAdvanceTime != Long.MIN_VALUE) {
+            // A batch auction's clock is the bucket of its last onTime; one call re-seeds it, and
+            // a fresh engine's first call never clears, so nothing may be reported.
+            for (MarketRuntime m : ledger.markets) {
+                m.engine.onTime(ledger.lastAdvanceTime, SILENT);
+            }
+        }
         kernel.appliedCommands.addAll(data.appliedCommands());
         ledger.bookLevels.discardPending(); // restoring is not a change a client must hear about
         String hash = StateHasher.hash(kernel);
@@ -142,6 +152,28 @@ public final class Snapshotter {
                     + ": the snapshot is corrupt or comes from a differently configured venue");
         }
     }
+
+    private static final MatchSink SILENT = new MatchSink() {
+        @Override
+        public boolean onMatch(long makerOrderId, long makerOwner, long takerOrderId, long price, long quantity) {
+            throw new IllegalStateException("an engine matched while its clock was being restored");
+        }
+
+        @Override
+        public void onRested(long orderId, Side side, long price, long openSize) {
+            throw new IllegalStateException("an engine rested an order while its clock was being restored");
+        }
+
+        @Override
+        public int onCross(long buyOrderId, long sellOrderId, long price, long quantity) {
+            throw new IllegalStateException("an engine ran an auction while its clock was being restored");
+        }
+
+        @Override
+        public void onReduced(long orderId, long reducedBy, long openSize, io.fulcrum.api.CancelReason reason) {
+            throw new IllegalStateException("an engine reduced an order while its clock was being restored");
+        }
+    };
 
     private static long require(Map<String, Long> map, String key, String what) {
         Long v = map.get(key);

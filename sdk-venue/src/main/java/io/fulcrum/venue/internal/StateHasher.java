@@ -20,7 +20,7 @@ public final class StateHasher {
     public static String hash(Kernel kernel) {
         Ledger ledger = kernel.ledger;
         Hasher h = Hashing.sha256().newHasher();
-        h.putLong(ledger.clock).putLong(ledger.nextOrderId).putLong(ledger.nextAccountKey).putLong(ledger.feePool);
+        h.putLong(ledger.clock).putLong(ledger.lastAdvanceTime).putLong(ledger.nextOrderId).putLong(ledger.nextAccountKey).putLong(ledger.feePool);
         for (int i = 0; i < ledger.assets.length; i++) {
             h.putString(ledger.assets[i].id().symbol(), StandardCharsets.UTF_8)
                     .putLong(ledger.netDeposits[i]).putLong(ledger.assetPrices[i]);
@@ -33,6 +33,7 @@ public final class StateHasher {
                 OpenOrder kept = ledger.openOrders.get(o.orderId());
                 h.putLong(o.orderId()).putLong(o.owner()).putInt(o.side().ordinal()).putLong(o.price())
                         .putLong(o.openSize()).putLong(o.displaySize()).putLong(o.visibleSize())
+                        .putInt(o.timeInForce().ordinal())
                         .putLong(kept == null ? -1 : kept.size).putLong(kept == null ? -1 : kept.filled)
                         .putBoolean(kept != null && kept.reduceOnly).putBoolean(kept != null && kept.postOnly)
                         .putLong(kept == null ? -1 : kept.expiresAt);
