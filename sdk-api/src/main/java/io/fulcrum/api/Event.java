@@ -1,5 +1,7 @@
 package io.fulcrum.api;
 
+import java.util.Set;
+
 /**
  * Something that happened in a venue. Applying a command emits zero or more events, in the
  * order they happened; together they describe every change of state, so a client can follow
@@ -107,4 +109,22 @@ public sealed interface Event {
      * venue then does is its liquidation policy's business.)
      */
     record MaintenanceBreached(AccountId account, long equity, long maintenanceRequirement) implements Event {}
+
+    /**
+     * A market's status changed: an oracle guard halted it, made it reduce-only, or reopened it.
+     * {@code reason} names the guard and the numbers.
+     */
+    record MarketStatusChanged(MarketId market, MarketStatus status, String reason) implements Event {}
+
+    /**
+     * A price source gave a reading that is unusable, or usable with warnings. {@code subject} is
+     * the market symbol or the collateral asset id; an unusable reading leaves it at its last
+     * price.
+     */
+    record PriceAlert(String subject, PriceStatus status, Set<PriceFlag> flags, String detail)
+            implements Event {
+        public PriceAlert {
+            flags = Set.copyOf(flags);
+        }
+    }
 }

@@ -40,7 +40,11 @@ public enum RejectReason {
     MARKET_ORDER_SIZE("a market order needs exactly one of a size and a quote budget, positive"),
     NO_LIQUIDITY("no opposite order lies within the protection price"),
     NOTHING_TO_AMEND("the amendment changes neither price nor size"),
-    AMEND_BELOW_FILLED("the new size is not above what has already been filled");
+    AMEND_BELOW_FILLED("the new size is not above what has already been filled"),
+    MARKET_HALTED("the market is halted: no new orders until a guard reopens it"),
+    MARKET_REDUCE_ONLY("the market accepts only orders that shrink the account's position"),
+    PRICE_OUTSIDE_BAND("the limit price lies outside the band the market allows around its mark price"),
+    ORACLE_UNRELIABLE("the market's oracle sources are fresh but disagree or are too uncertain to use");
 
     private final String message;
 

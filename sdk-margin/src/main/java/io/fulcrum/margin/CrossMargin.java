@@ -11,6 +11,7 @@ import io.fulcrum.api.spi.MarginState;
 import io.fulcrum.api.spi.PositionView;
 import io.fulcrum.api.spi.PriceView;
 import io.fulcrum.margin.internal.Valuation;
+import java.math.RoundingMode;
 import java.util.Objects;
 
 /**
@@ -35,6 +36,8 @@ import java.util.Objects;
  *       mark loses at once). A fill better than mark (a bid below mark) earns no credit. The
  *       market contributes its most demanding scenario; since contributions add up across markets,
  *       the sum is the whole account's worst case.
+ *   <li>Both requirements of a market are multiplied by {@link PriceView#marginScalePpm} (rounded
+ *       up): an oracle guard widens margin on a tokenized stock while its exchange is closed.
  * </ul>
  *
  * <p>So {@code equity >= initialRequirement} says exactly: whichever side fills in each market,
@@ -106,7 +109,10 @@ public final class CrossMargin implements MarginModel {
             long pnl = Valuation.unrealisedPnl(market, position.size(), position.costBasis(), mark);
             long notional = Valuation.requirementNotional(market, position.size(), mark);
             equity = Fixed.add(equity, pnl);
-            maintenance = Fixed.add(maintenance, market.maintenanceRequirement(notional));
+            // A guard may widen this market's margin (a stock market out of hours): both
+            // requirements scale, rounded up, so that the venue never asks for less.
+            long scale = prices.marginScalePpm(market.id());
+            maintenance = Fixed.add(maintenance, Fixed.ppm(market.maintenanceRequirement(notional), scale, RoundingMode.CEILING));
 
             long worst = market.initialRequirement(notional);
             if (position.openBuySize() > 0) {
@@ -119,7 +125,7 @@ public final class CrossMargin implements MarginModel {
                         Fixed.subtract(position.size(), position.openSellSize()),
                         Fixed.subtract(position.costBasis(), position.openSellNotional())));
             }
-            initial = Fixed.add(initial, worst);
+            initial = Fixed.add(initial, Fixed.ppm(worst, scale, RoundingMode.CEILING));
         }
         return new MarginState(equity, initial, maintenance);
     }

@@ -1,5 +1,6 @@
 package io.fulcrum.oracle;
 
+import io.fulcrum.api.PriceStatus;
 import io.fulcrum.api.spi.FeedObservations;
 import io.fulcrum.api.spi.PriceObservation;
 import io.fulcrum.api.spi.PriceReading;
@@ -16,13 +17,13 @@ import java.util.Objects;
  *
  * <p>Readings, with {@code age = now − observation time}:
  * <ul>
- *   <li>no observation yet: {@link PriceReading.Status#MISSING};
+ *   <li>no observation yet: {@link PriceStatus#MISSING};
  *   <li>the latest published price is not positive: {@code MISSING} as well, naming the bad
  *       value: such a price is never usable;
- *   <li>{@code age > maxAge}: {@link PriceReading.Status#STALE}, carrying the last price and a
+ *   <li>{@code age > maxAge}: {@link PriceStatus#STALE}, carrying the last price and a
  *       detail naming the feed, the age and the limit;
  *   <li>otherwise ({@code age <= maxAge}, so an age of exactly {@code maxAge} is still fresh):
- *       {@link PriceReading.Status#OK}. An observation stamped after {@code now} counts as fresh.
+ *       {@link PriceStatus#OK}. An observation stamped after {@code now} counts as fresh.
  * </ul>
  *
  * <p>Example: BTC/USD has a 3,600 s heartbeat; with 60 s of grace,

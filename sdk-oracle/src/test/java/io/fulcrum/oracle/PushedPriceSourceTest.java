@@ -1,5 +1,6 @@
 package io.fulcrum.oracle;
 
+import io.fulcrum.api.PriceStatus;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -39,7 +40,7 @@ class PushedPriceSourceTest {
     @Test
     void otherFeedsDoNotCount() {
         Observations observations = new Observations().publish("ETH-USD", 300_000, 1_000);
-        assertEquals(PriceReading.Status.MISSING, SOURCE.read(observations, 1_000).status());
+        assertEquals(PriceStatus.MISSING, SOURCE.read(observations, 1_000).status());
     }
 
     @Test
@@ -65,7 +66,7 @@ class PushedPriceSourceTest {
     @Test
     void aNewPublishMakesTheFeedFreshAgain() {
         Observations observations = new Observations().publish(FEED, 500_000, 1_000);
-        assertEquals(PriceReading.Status.STALE, SOURCE.read(observations, 90_000).status());
+        assertEquals(PriceStatus.STALE, SOURCE.read(observations, 90_000).status());
         observations.publish(FEED, 499_000, 90_000);
         assertEquals(PriceReading.ok(499_000), SOURCE.read(observations, 90_000));
     }
@@ -80,7 +81,7 @@ class PushedPriceSourceTest {
     void anAgeBeyondLongRangeIsStaleNotAWrappedFreshAge() {
         Observations observations = new Observations().publish(FEED, 500_000, Long.MIN_VALUE);
         PriceReading reading = SOURCE.read(observations, Long.MAX_VALUE);
-        assertEquals(PriceReading.Status.STALE, reading.status());
+        assertEquals(PriceStatus.STALE, reading.status());
         assertEquals(500_000, reading.price());
     }
 
@@ -94,7 +95,7 @@ class PushedPriceSourceTest {
     @Test
     void aNegativePriceIsNeverOk() {
         Observations observations = new Observations().publish(FEED, -5, 1_000);
-        assertEquals(PriceReading.Status.MISSING, SOURCE.read(observations, 1_000).status());
+        assertEquals(PriceStatus.MISSING, SOURCE.read(observations, 1_000).status());
     }
 
     @Test
@@ -103,8 +104,8 @@ class PushedPriceSourceTest {
         PushedPriceSource source = PushedPriceSource.withHeartbeat(FEED, 3_600_000, 60_000);
         assertEquals(3_660_000, source.maxAgeMs());
         Observations observations = new Observations().publish(FEED, 500_000, 0);
-        assertEquals(PriceReading.Status.OK, source.read(observations, 3_660_000).status());
-        assertEquals(PriceReading.Status.STALE, source.read(observations, 3_660_001).status());
+        assertEquals(PriceStatus.OK, source.read(observations, 3_660_000).status());
+        assertEquals(PriceStatus.STALE, source.read(observations, 3_660_001).status());
     }
 
     @Test

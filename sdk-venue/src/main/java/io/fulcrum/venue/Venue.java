@@ -7,6 +7,7 @@ import io.fulcrum.api.Command;
 import io.fulcrum.api.CommandResult;
 import io.fulcrum.api.MarketId;
 import io.fulcrum.api.MarketSpec;
+import io.fulcrum.api.MarketStatus;
 import io.fulcrum.api.MoneyAudit;
 import io.fulcrum.api.Side;
 import io.fulcrum.api.spi.FeeSchedule;
@@ -15,8 +16,10 @@ import io.fulcrum.api.spi.MarginModel;
 import io.fulcrum.api.spi.MarginState;
 import io.fulcrum.api.spi.MarkPriceRule;
 import io.fulcrum.api.spi.MatchingEngine;
+import io.fulcrum.api.spi.OracleGuard;
 import io.fulcrum.api.spi.PriceSource;
 import io.fulcrum.venue.internal.Kernel;
+import io.fulcrum.venue.internal.LatestFeedSource;
 import io.fulcrum.venue.internal.LedgerQueries;
 import io.fulcrum.venue.internal.Reports;
 import io.fulcrum.venue.internal.Snapshotter;
@@ -199,6 +202,14 @@ public final class Venue {
         return out;
     }
 
+    /**
+     * Whether {@code market} trades, as its oracle guards last decided it (a status changes at a
+     * price update or {@code AdvanceTime}; orders are checked against the guards at their own time).
+     */
+    public MarketStatus marketStatus(MarketId market) {
+        return LedgerQueries.marketStatus(kernel, market);
+    }
+
     /** Fees collected, in settlement units. */
     public long feePool() {
         return LedgerQueries.feePool(kernel);
@@ -245,9 +256,20 @@ public final class Venue {
          * (settlement units per whole unit). Its worth as margin is the margin model's business.
          */
         public Builder collateralAsset(AssetSpec asset, String priceFeed) {
-            Objects.requireNonNull(asset, "asset");
             Objects.requireNonNull(priceFeed, "priceFeed");
-            collateralAssets.add(new VenueConfig.CollateralAsset(asset, priceFeed));
+            return collateralAsset(asset, new LatestFeedSource(priceFeed));
+        }
+
+        /**
+         * Lists a non-settlement asset priced by {@code priceSource} (settlement units per whole
+         * unit): an aggregate over several venues with a divergence rule, say, so that a depeg
+         * quoted on one exchange only is flagged and handled. A reading that is not usable leaves
+         * the asset at its last price and is reported as a {@code PriceAlert}.
+         */
+        public Builder collateralAsset(AssetSpec asset, PriceSource priceSource) {
+            Objects.requireNonNull(asset, "asset");
+            Objects.requireNonNull(priceSource, "priceSource");
+            collateralAssets.add(new VenueConfig.CollateralAsset(asset, priceSource));
             return this;
         }
 
@@ -263,8 +285,24 @@ public final class Venue {
             Objects.requireNonNull(engineFactory, "engineFactory");
             Objects.requireNonNull(priceSource, "priceSource");
             Objects.requireNonNull(markPriceRule, "markPriceRule");
-            markets.add(new VenueConfig.MarketSetup(spec, engineFactory, priceSource, markPriceRule));
+            markets.add(new VenueConfig.MarketSetup(spec, engineFactory, priceSource, markPriceRule, List.of()));
             return this;
+        }
+
+        /**
+         * Adds an oracle guard to a market listed earlier: a circuit breaker, a market calendar.
+         * Guards are consulted in the order they were added; the strictest status wins.
+         */
+        public Builder guard(MarketId market, OracleGuard guard) {
+            Objects.requireNonNull(market, "market");
+            Objects.requireNonNull(guard, "guard");
+            for (int i = 0; i < markets.size(); i++) {
+                if (markets.get(i).spec().id().equals(market)) {
+                    markets.set(i, markets.get(i).withGuard(guard));
+                    return this;
+                }
+            }
+            throw new IllegalStateException("guard for " + market + ": list the market before guarding it");
         }
 
         /** How equity and requirements are computed. Required. */

@@ -1,10 +1,15 @@
 package io.fulcrum.api.spi;
 
 /**
- * Derives the mark price (used for margin, unrealised PnL and liquidation) from the oracle
- * index and the market's book. Using the index alone is the simplest rule; Hyperliquid takes a
- * median of the oracle plus a basis EMA, the book's median of bid/ask/last, and external perp
- * prices (MECHANISMS.md §1.2).
+ * Derives the mark price (used for margin, unrealised PnL, liquidation and TP/SL triggers) from
+ * the oracle index and the market's book. Using the index alone is the simplest rule;
+ * Hyperliquid takes a median of the oracle plus a basis EMA, the book's median of bid/ask/last,
+ * and external perp prices (MECHANISMS.md §1.2).
+ *
+ * <p>A rule that remembers (an EMA, a TWAP) keeps its memory in a {@code long[]} of
+ * {@link #stateSize()} slots the venue owns, snapshots and restores, zeroed at start; the rule
+ * object stays immutable. The venue calls the rule at every usable index reading and time tick,
+ * so an EMA is sampled deterministically at command times.
  *
  * <p>Example: {@link #INDEX} marks at the index: index 50,000.0 gives mark 50,000.0 whatever the
  * book shows.
@@ -12,8 +17,13 @@ package io.fulcrum.api.spi;
 @FunctionalInterface
 public interface MarkPriceRule {
     /** Mark at the oracle index, ignoring the book. */
-    MarkPriceRule INDEX = MarkInputs::indexPrice;
+    MarkPriceRule INDEX = (inputs, state) -> inputs.indexPrice();
 
-    /** The mark price for {@code inputs}, positive. */
-    long markPrice(MarkInputs inputs);
+    /** The mark price for {@code inputs}, positive; may update {@code state}. */
+    long markPrice(MarkInputs inputs, long[] state);
+
+    /** How many {@code long} slots of state the venue keeps for this rule. */
+    default int stateSize() {
+        return 0;
+    }
 }

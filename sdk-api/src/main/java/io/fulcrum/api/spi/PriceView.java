@@ -22,4 +22,13 @@ public interface PriceView {
 
     /** The price of a whole unit of {@code asset} in settlement units, or {@link #NO_PRICE}. */
     long assetPrice(AssetId asset);
+
+    /**
+     * The factor, in ppm, by which margin requirements on {@code market} are widened now: a
+     * tokenized stock whose exchange is closed may ask for 1.5× (1,500,000). 1,000,000 means
+     * unchanged, and is the default.
+     */
+    default long marginScalePpm(MarketId market) {
+        return 1_000_000L;
+    }
 }

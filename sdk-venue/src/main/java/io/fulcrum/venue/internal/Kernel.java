@@ -7,10 +7,9 @@ import io.fulcrum.api.Event;
 import io.fulcrum.api.FixedPointOverflowException;
 import io.fulcrum.api.MarketSpec;
 import io.fulcrum.api.RejectReason;
-import io.fulcrum.api.spi.MarkInputs;
 import io.fulcrum.api.spi.MarkPriceRule;
 import io.fulcrum.api.spi.MatchingEngine;
-import io.fulcrum.api.spi.PriceReading;
+import io.fulcrum.api.spi.PriceSource;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -43,27 +42,21 @@ public final class Kernel {
 
     /** Assembles a fresh kernel, with fresh matching engines, from {@code config}. */
     public Kernel(VenueConfig config) {
-        List<AssetSpec> assets = new ArrayList<>();
-        List<String> feeds = new ArrayList<>();
-        assets.add(config.settlementAsset());
-        feeds.add(null);
-        config.collateralAssets().stream()
-                .sorted(Comparator.comparing(a -> a.asset().id()))
-                .forEach(a -> {
-                    assets.add(a.asset());
-                    feeds.add(a.priceFeed());
-                });
-        // Assets sorted by symbol, the settlement asset among them; feeds kept alongside.
-        List<Integer> order = new ArrayList<>();
-        for (int i = 0; i < assets.size(); i++) {
-            order.add(i);
-        }
-        order.sort(Comparator.comparing(i -> assets.get(i).id()));
+        // Assets sorted by symbol, the settlement asset among them, each with its price source.
+        List<VenueConfig.CollateralAsset> assets = new ArrayList<>(config.collateralAssets());
+        assets.add(new VenueConfig.CollateralAsset(config.settlementAsset(), null));
+        assets.sort(Comparator.comparing(a -> a.asset().id()));
         List<AssetSpec> sortedAssets = new ArrayList<>();
-        List<String> sortedFeeds = new ArrayList<>();
-        for (int i : order) {
-            sortedAssets.add(assets.get(i));
-            sortedFeeds.add(feeds.get(i));
+        List<PriceSource> sortedSources = new ArrayList<>();
+        Map<String, List<Integer>> assetsByFeed = new HashMap<>();
+        for (VenueConfig.CollateralAsset asset : assets) {
+            if (asset.priceSource() != null) {
+                for (String feed : asset.priceSource().feeds()) {
+                    assetsByFeed.computeIfAbsent(feed, f -> new ArrayList<>()).add(sortedAssets.size());
+                }
+            }
+            sortedAssets.add(asset.asset());
+            sortedSources.add(asset.priceSource());
         }
         List<VenueConfig.MarketSetup> setups = new ArrayList<>(config.markets());
         setups.sort(Comparator.comparing(s -> s.spec().id()));
@@ -76,22 +69,20 @@ public final class Kernel {
                 throw new IllegalArgumentException(spec.id() + ": the engine factory must return an engine for this market");
             }
             MarkPriceRule rule = setup.markPriceRule() == null ? MarkPriceRule.INDEX : setup.markPriceRule();
-            MarketRuntime runtime = new MarketRuntime(markets.size(), spec, engine, setup.priceSource(), rule);
+            MarketRuntime runtime = new MarketRuntime(markets.size(), spec, engine, setup.priceSource(), rule,
+                    setup.guards());
             markets.add(runtime);
             for (String feed : setup.priceSource().feeds()) {
                 marketsByFeed.computeIfAbsent(feed, f -> new ArrayList<>()).add(runtime);
             }
         }
-        Map<String, Integer> assetsByFeed = new HashMap<>();
-        for (int i = 0; i < sortedFeeds.size(); i++) {
-            if (sortedFeeds.get(i) != null) {
-                assetsByFeed.put(sortedFeeds.get(i), i);
-            }
-        }
-        this.ledger = new Ledger(config, sortedAssets, sortedFeeds, markets);
+        this.ledger = new Ledger(config, sortedAssets, sortedSources, markets);
+        MarketPricing pricing = new MarketPricing(ledger);
         for (MarketRuntime market : markets) {
             if (market.priceSource.feeds().isEmpty()) {
-                priceFromConstantSource(market);
+                // A source that reads no feed (a fixed price) never hears a PublishPrice, so its
+                // market is priced once, here, with the book still empty; nothing is reported.
+                pricing.reprice(market, 0, false, new ArrayList<>());
             }
         }
         Settlement settlement = new Settlement(ledger);
@@ -101,19 +92,6 @@ public final class Kernel {
         this.cancels = new CancelHandler(ledger, settlement);
         this.prices = new PriceHandler(ledger, orders, cancels, marketsByFeed, assetsByFeed);
         this.triggers = new TriggerHandler(ledger, orders);
-    }
-
-    /**
-     * A source that reads no feed (a fixed price) never hears a {@code PublishPrice}, so its
-     * market is priced once, here, with the book still empty.
-     */
-    private void priceFromConstantSource(MarketRuntime market) {
-        PriceReading reading = market.priceSource.read(feed -> null, 0);
-        if (reading.isOk()) {
-            market.indexPrice = reading.price();
-            market.markPrice = market.markPriceRule.markPrice(new MarkInputs(market.spec, 0, reading.price(),
-                    MatchingEngine.NO_PRICE, MatchingEngine.NO_PRICE, MatchingEngine.NO_PRICE));
-        }
     }
 
     /** Called with each command's sequence number before it is applied (the journal hook). */
@@ -175,6 +153,7 @@ public final class Kernel {
                 matching.advanceTime(market, c.time(), events);
             }
             ledger.lastAdvanceTime = c.time();
+            prices.advanceTime(c.time(), events);
         } else if (command instanceof Command.AmendOrder c) {
             orders.amend(c, events);
         } else if (command instanceof Command.PublishPrice c) {

@@ -6,8 +6,10 @@ import io.fulcrum.api.AssetSpec;
 import io.fulcrum.api.Fixed;
 import io.fulcrum.api.MarketId;
 import io.fulcrum.api.RejectReason;
+import io.fulcrum.api.spi.GuardVerdict;
 import io.fulcrum.api.spi.MarginState;
 import io.fulcrum.api.spi.PriceObservation;
+import io.fulcrum.api.spi.PriceSource;
 import io.fulcrum.api.spi.PriceView;
 import java.util.HashMap;
 import java.util.List;
@@ -32,7 +34,9 @@ final class Ledger implements PriceView {
 
     final VenueConfig config;
     final AssetSpec[] assets;
-    final String[] assetFeeds;
+    /** Each asset's price source; null for the settlement asset, whose price is one whole unit. */
+    final PriceSource[] assetSources;
+    final PriceAlerts[] assetAlerts;
     final long[] assetPrices;
     final int settlementIndex;
     final MarketRuntime[] markets;
@@ -54,13 +58,16 @@ final class Ledger implements PriceView {
     long nextOrderId = 1;
     long nextAccountKey = 1;
 
-    Ledger(VenueConfig config, List<AssetSpec> sortedAssets, List<String> feeds, List<MarketRuntime> sortedMarkets) {
+    Ledger(VenueConfig config, List<AssetSpec> sortedAssets, List<PriceSource> sources,
+            List<MarketRuntime> sortedMarkets) {
         this.config = config;
         this.assets = sortedAssets.toArray(new AssetSpec[0]);
-        this.assetFeeds = feeds.toArray(new String[0]);
+        this.assetSources = sources.toArray(new PriceSource[0]);
+        this.assetAlerts = new PriceAlerts[assets.length];
         this.assetPrices = new long[assets.length];
         for (int i = 0; i < assets.length; i++) {
             assetIndex.put(assets[i].id(), i);
+            assetAlerts[i] = new PriceAlerts();
         }
         this.settlementIndex = assetIndex.get(config.settlementAsset().id());
         this.markets = sortedMarkets.toArray(new MarketRuntime[0]);
@@ -135,6 +142,12 @@ final class Ledger implements PriceView {
     public long indexPrice(MarketId market) {
         Integer i = marketIndex.get(market);
         return i == null ? NO_PRICE : markets[i].indexPrice;
+    }
+
+    @Override
+    public long marginScalePpm(MarketId market) {
+        Integer i = marketIndex.get(market);
+        return i == null ? GuardVerdict.UNSCALED : markets[i].marginScalePpm;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.fulcrum.venue.internal;
 
 import io.fulcrum.api.MarketId;
+import io.fulcrum.api.MarketStatus;
 import io.fulcrum.api.spi.MatchingEngine;
 
 /** Single-value reads of a kernel's ledger for the public facade. */
@@ -13,6 +14,11 @@ public final class LedgerQueries {
 
     public static long markPrice(Kernel kernel, MarketId market) {
         return kernel.ledger.markPrice(market);
+    }
+
+    /** @throws IllegalArgumentException if the venue does not list {@code market} */
+    public static MarketStatus marketStatus(Kernel kernel, MarketId market) {
+        return runtime(kernel, market).status;
     }
 
     public static long indexPrice(Kernel kernel, MarketId market) {

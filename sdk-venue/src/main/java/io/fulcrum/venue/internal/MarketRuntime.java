@@ -1,26 +1,79 @@
 package io.fulcrum.venue.internal;
 
 import io.fulcrum.api.MarketSpec;
+import io.fulcrum.api.MarketStatus;
+import io.fulcrum.api.spi.GuardVerdict;
 import io.fulcrum.api.spi.MarkPriceRule;
 import io.fulcrum.api.spi.MatchingEngine;
+import io.fulcrum.api.spi.OracleGuard;
 import io.fulcrum.api.spi.PriceSource;
+import java.util.List;
 
-/** A listed market: its rules, its matching engine, its price wiring and current prices. */
+/**
+ * A listed market: its rules, its matching engine, its price wiring, its current prices and
+ * the memory its mark rule and oracle guards keep (owned here so that snapshots carry it).
+ */
 final class MarketRuntime {
     final int index;
     final MarketSpec spec;
     final MatchingEngine engine;
     final PriceSource priceSource;
     final MarkPriceRule markPriceRule;
+    final List<OracleGuard> guards;
+    final long[] markState;
+    final long[][] guardStates;
+    final PriceAlerts alerts = new PriceAlerts();
     long indexPrice;
     long markPrice;
     long lastTradePrice;
+    MarketStatus status = MarketStatus.OPEN;
+    long priceBandPpm;
+    long marginScalePpm = GuardVerdict.UNSCALED;
 
-    MarketRuntime(int index, MarketSpec spec, MatchingEngine engine, PriceSource priceSource, MarkPriceRule rule) {
+    MarketRuntime(int index, MarketSpec spec, MatchingEngine engine, PriceSource priceSource, MarkPriceRule rule,
+            List<OracleGuard> guards) {
         this.index = index;
         this.spec = spec;
         this.engine = engine;
         this.priceSource = priceSource;
         this.markPriceRule = rule;
+        this.guards = List.copyOf(guards);
+        this.markState = new long[stateSize("mark rule " + rule, rule.stateSize())];
+        this.guardStates = new long[this.guards.size()][];
+        for (int i = 0; i < guardStates.length; i++) {
+            OracleGuard guard = this.guards.get(i);
+            guardStates[i] = new long[stateSize("guard " + guard, guard.stateSize())];
+        }
+    }
+
+    private int stateSize(String owner, int size) {
+        if (size < 0 || size > 1_024) {
+            throw new IllegalArgumentException(spec.id() + ": the " + owner + " asks for " + size
+                    + " state slots; 0..1024 are allowed");
+        }
+        return size;
+    }
+
+    /** Whether time alone can change this market's prices or status (so AdvanceTime re-prices it). */
+    boolean isTimeSensitive() {
+        return !guards.isEmpty() || markState.length > 0;
+    }
+
+    /** What the guards say at {@code now}, changing nothing. */
+    GuardVerdict verdictAt(long now) {
+        GuardVerdict verdict = GuardVerdict.CONTENT;
+        for (int i = 0; i < guardStates.length; i++) {
+            verdict = verdict.and(guards.get(i).at(now, guardStates[i]));
+        }
+        return verdict;
+    }
+
+    /** What the guards say after the usable index {@code index} at {@code now}; they may update their memory. */
+    GuardVerdict verdictOnIndex(long now, long index) {
+        GuardVerdict verdict = GuardVerdict.CONTENT;
+        for (int i = 0; i < guardStates.length; i++) {
+            verdict = verdict.and(guards.get(i).onIndex(now, index, guardStates[i]));
+        }
+        return verdict;
     }
 }

@@ -9,6 +9,7 @@ import io.fulcrum.api.PostOnly;
 import io.fulcrum.api.RejectReason;
 import io.fulcrum.api.Side;
 import io.fulcrum.api.TimeInForce;
+import io.fulcrum.api.spi.GuardVerdict;
 import io.fulcrum.api.spi.LiquidationOrder;
 import io.fulcrum.api.spi.MarginState;
 import io.fulcrum.api.spi.MatchingEngine;
@@ -56,10 +57,13 @@ final class OrderHandler {
         long price = postOnlyPrice(market, side, limitPrice, options.postOnly());
         long notional = OrderRules.checkedNotional(spec, size, price);
         OrderRules.requireMinNotional(spec, notional);
-        OrderRules.requireUsablePrice(market, market.priceSource.read(ledger.observations::get, now));
+        GuardVerdict verdict = MarketAccess.requireTradable(ledger, market, now);
+        MarketAccess.requireWithinBand(market, verdict, price);
         requirePositionBound(account, market, size);
         requireRoomForAnotherOrder(account, market, tif);
         boolean reduces = reducesOnly(account, market, side, size);
+        MarketAccess.requireAllowedByStatus(market, verdict, reduces, side + " " + size + " against "
+                + describePosition(account, market));
         if (options.reduceOnly() && !reduces) {
             throw Rejection.of(RejectReason.REDUCE_ONLY_WOULD_INCREASE, side + " " + size + " against "
                     + describePosition(account, market));
@@ -107,9 +111,13 @@ final class OrderHandler {
             throw Rejection.of(RejectReason.BELOW_MIN_NOTIONAL, "the budget buys less than one lot");
         }
         OrderRules.requireMinNotional(spec, OrderRules.checkedNotional(spec, maxSize, c.protectionPrice()));
-        OrderRules.requireUsablePrice(market, market.priceSource.read(ledger.observations::get, c.time()));
+        GuardVerdict verdict = MarketAccess.requireTradable(ledger, market, c.time());
+        MarketAccess.requireWithinBand(market, verdict, c.protectionPrice());
         requirePositionBound(account, market, maxSize);
-        if (!reducesOnly(account, market, c.side(), maxSize)) {
+        boolean reduces = reducesOnly(account, market, c.side(), maxSize);
+        MarketAccess.requireAllowedByStatus(market, verdict, reduces, c.side() + " up to " + maxSize + " against "
+                + describePosition(account, market));
+        if (!reduces) {
             long reserved = Settlement.reservedNotional(spec, c.side(), maxSize, c.protectionPrice());
             requireInitialMargin(account, market, c.side(), maxSize, reserved, 0, 0);
         }
@@ -163,9 +171,12 @@ final class OrderHandler {
             if (order.postOnly && crosses(market, order.side, c.newPrice())) {
                 throw Rejection.of(RejectReason.POST_ONLY_WOULD_TAKE, "amended price " + c.newPrice());
             }
-            OrderRules.requireUsablePrice(market, market.priceSource.read(ledger.observations::get, c.time()));
+            GuardVerdict verdict = MarketAccess.requireTradable(ledger, market, c.time());
+            MarketAccess.requireWithinBand(market, verdict, c.newPrice());
             requirePositionBound(account, market, newOpen);
             boolean reduces = reducesOnly(account, market, order.side, newOpen - order.openSize);
+            MarketAccess.requireAllowedByStatus(market, verdict, reduces, "amended size " + c.newSize() + " against "
+                    + describePosition(account, market));
             if (order.reduceOnly && !reduces) {
                 throw Rejection.of(RejectReason.REDUCE_ONLY_WOULD_INCREASE, "amended size " + c.newSize() + " against "
                         + describePosition(account, market));

@@ -3,7 +3,6 @@ package io.fulcrum.venue.internal;
 import io.fulcrum.api.FixedPointOverflowException;
 import io.fulcrum.api.MarketSpec;
 import io.fulcrum.api.RejectReason;
-import io.fulcrum.api.spi.PriceReading;
 import java.math.RoundingMode;
 
 /** The market-spec checks every order passes before anything is touched. */
@@ -74,15 +73,6 @@ final class OrderRules {
         if (notional < spec.minNotional()) {
             throw Rejection.of(RejectReason.BELOW_MIN_NOTIONAL, "notional " + spec.settlement().format(notional)
                     + ", minimum " + spec.settlement().format(spec.minNotional()) + " " + spec.settlement().id());
-        }
-    }
-
-    static void requireUsablePrice(MarketRuntime market, PriceReading reading) {
-        if (reading.status() == PriceReading.Status.STALE) {
-            throw Rejection.of(RejectReason.STALE_ORACLE, market.spec.id() + ": " + reading.detail());
-        }
-        if (!reading.isOk() || market.markPrice <= 0) {
-            throw Rejection.of(RejectReason.NO_PRICE, market.spec.id() + (reading.detail().isEmpty() ? "" : ": " + reading.detail()));
         }
     }
 }

@@ -4,10 +4,10 @@ import io.fulcrum.api.AccountId;
 import io.fulcrum.api.CancelReason;
 import io.fulcrum.api.Command;
 import io.fulcrum.api.Event;
+import io.fulcrum.api.MarketStatus;
 import io.fulcrum.api.RejectReason;
 import io.fulcrum.api.spi.LiquidationOrder;
 import io.fulcrum.api.spi.MarginState;
-import io.fulcrum.api.spi.MarkInputs;
 import io.fulcrum.api.spi.PriceObservation;
 import io.fulcrum.api.spi.PriceReading;
 import java.util.ArrayList;
@@ -15,30 +15,33 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Records a price feed's observation, re-prices the markets and collateral assets that read
- * it, then re-examines accounts: each one below maintenance is reported and handed to the
- * liquidation policy, whose orders go to the book.
+ * Records a price feed's observation, re-prices the collateral assets and markets that read it
+ * (through their sources, guards and mark rules), then re-examines accounts: each one below
+ * maintenance is reported and handed to the liquidation policy, whose orders go to the book.
+ * Time ticks re-price the markets whose guards or mark rules depend on time.
  */
 final class PriceHandler {
     private final Ledger ledger;
     private final OrderHandler orders;
     private final CancelHandler cancels;
+    private final MarketPricing pricing;
     private final Map<String, List<MarketRuntime>> marketsByFeed;
-    private final Map<String, Integer> assetsByFeed;
+    private final Map<String, List<Integer>> assetsByFeed;
 
     PriceHandler(Ledger ledger, OrderHandler orders, CancelHandler cancels,
-            Map<String, List<MarketRuntime>> marketsByFeed, Map<String, Integer> assetsByFeed) {
+            Map<String, List<MarketRuntime>> marketsByFeed, Map<String, List<Integer>> assetsByFeed) {
         this.ledger = ledger;
         this.orders = orders;
         this.cancels = cancels;
+        this.pricing = new MarketPricing(ledger);
         this.marketsByFeed = marketsByFeed;
         this.assetsByFeed = assetsByFeed;
     }
 
     void publish(Command.PublishPrice c, List<Event> events) {
         List<MarketRuntime> markets = marketsByFeed.getOrDefault(c.feed(), List.of());
-        Integer asset = assetsByFeed.get(c.feed());
-        if (markets.isEmpty() && asset == null) {
+        List<Integer> assets = assetsByFeed.getOrDefault(c.feed(), List.of());
+        if (markets.isEmpty() && assets.isEmpty()) {
             throw Rejection.of(RejectReason.UNKNOWN_PRICE_FEED, c.feed());
         }
         if (c.price() <= 0) {
@@ -47,25 +50,45 @@ final class PriceHandler {
         if (c.confidence() < 0) {
             throw Rejection.of(RejectReason.NON_POSITIVE_AMOUNT, "confidence must not be negative: " + c.confidence());
         }
-        if (c.price() >= Ledger.MAX_AMOUNT) {
-            throw Rejection.of(RejectReason.ARITHMETIC_OVERFLOW, "price " + c.price() + " is not below 2^60");
+        if (c.price() >= Ledger.MAX_AMOUNT || c.confidence() >= Ledger.MAX_AMOUNT) {
+            throw Rejection.of(RejectReason.ARITHMETIC_OVERFLOW,
+                    "price " + c.price() + " and confidence " + c.confidence() + " must be below 2^60");
         }
         ledger.observations.put(c.feed(), new PriceObservation(c.feed(), c.price(), c.confidence(), c.time()));
         events.add(new Event.PricePublished(c.feed(), c.price(), c.confidence(), c.time()));
-        if (asset != null) {
-            ledger.assetPrices[asset] = c.price();
+        for (int asset : assets) {
+            repriceAsset(asset, c.time(), events);
         }
         for (MarketRuntime market : markets) {
-            PriceReading reading = market.priceSource.read(ledger.observations::get, c.time());
-            if (!reading.isOk()) {
-                continue;
-            }
-            market.indexPrice = reading.price();
-            market.markPrice = market.markPriceRule.markPrice(new MarkInputs(market.spec, c.time(), market.indexPrice,
-                    market.engine.bestBid(), market.engine.bestAsk(), market.lastTradePrice));
-            events.add(new Event.MarkPriceChanged(market.spec.id(), market.indexPrice, market.markPrice));
+            pricing.reprice(market, c.time(), true, events);
         }
         examineAccounts(c.time(), events);
+    }
+
+    /**
+     * Re-prices, at a time tick, every market whose guards or mark rule depend on time (a
+     * calendar closing, a breaker's cool-down ending, an EMA decaying); re-examines accounts if
+     * a price moved.
+     */
+    void advanceTime(long now, List<Event> events) {
+        boolean moved = false;
+        for (MarketRuntime market : ledger.markets) {
+            if (market.isTimeSensitive()) {
+                moved |= pricing.reprice(market, now, false, events);
+            }
+        }
+        if (moved) {
+            examineAccounts(now, events);
+        }
+    }
+
+    /** A collateral asset takes its source's reading when it is usable and keeps its last price otherwise. */
+    private void repriceAsset(int asset, long now, List<Event> events) {
+        PriceReading reading = ledger.assetSources[asset].read(ledger.observations::get, now);
+        ledger.assetAlerts[asset].observe(ledger.assets[asset].id().symbol(), reading, events);
+        if (reading.isOk()) {
+            ledger.assetPrices[asset] = reading.price();
+        }
     }
 
     /**
@@ -94,6 +117,9 @@ final class PriceHandler {
             List<LiquidationOrder> plan = ledger.config.liquidationPolicy()
                     .liquidationOrders(new LedgerAccountView(ledger, account), state, ledger);
             for (LiquidationOrder order : plan) {
+                if (ledger.market(order.market()).status == MarketStatus.HALTED) {
+                    continue; // a halted market takes no orders, a liquidation's neither
+                }
                 // Its resting orders go first, so they cannot fill against the liquidation.
                 cancels.cancelAllOf(account, ledger.market(order.market()), CancelReason.LIQUIDATION, events);
                 orders.liquidate(account, order, now, events);

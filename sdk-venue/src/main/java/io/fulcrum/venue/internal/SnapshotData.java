@@ -1,6 +1,9 @@
 package io.fulcrum.venue.internal;
 
 import io.fulcrum.api.AccountId;
+import io.fulcrum.api.MarketStatus;
+import io.fulcrum.api.PriceFlag;
+import io.fulcrum.api.PriceStatus;
 import io.fulcrum.api.Side;
 import io.fulcrum.api.TimeInForce;
 import io.fulcrum.api.TriggerPrice;
@@ -8,6 +11,7 @@ import io.fulcrum.api.TriggerType;
 import io.fulcrum.api.spi.PriceObservation;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A venue's complete state as plain data, for JSON. Orders are listed per market in book
@@ -23,6 +27,7 @@ public record SnapshotData(
         long lastAdvanceTime,
         Map<String, Long> netDeposits,
         Map<String, Long> assetPrices,
+        Map<String, PriceCondition> assetPriceConditions,
         List<MarketPrices> markets,
         List<AccountEntry> accounts,
         List<OrderEntry> orders,
@@ -32,10 +37,18 @@ public record SnapshotData(
         String stateHash) {
 
     /** The format version this code writes and reads. */
-    public static final int FORMAT = 3;
+    public static final int FORMAT = 4;
 
-    /** A market's prices. */
-    public record MarketPrices(String market, long indexPrice, long markPrice, long lastTradePrice) {}
+    /**
+     * A market's prices, status and the memory of its mark rule and oracle guards (one array
+     * per guard, in the order the guards were added).
+     */
+    public record MarketPrices(String market, long indexPrice, long markPrice, long lastTradePrice,
+            MarketStatus status, long priceBandPpm, long marginScalePpm, PriceCondition priceCondition,
+            long[] markState, List<long[]> guardStates) {}
+
+    /** What a price source last said: the venue reports a change of it as a price alert. */
+    public record PriceCondition(PriceStatus status, Set<PriceFlag> flags) {}
 
     /** An account with its balances (by asset symbol) and positions. */
     public record AccountEntry(AccountId account, long key, Map<String, Long> balances, List<PositionEntry> positions) {}

@@ -1,32 +1,50 @@
 package io.fulcrum.venue.internal;
 
 import io.fulcrum.api.MarketId;
-import io.fulcrum.api.spi.PriceObservation;
 import io.fulcrum.api.Side;
 import io.fulcrum.api.spi.MatchSink;
+import io.fulcrum.api.spi.PriceObservation;
 import io.fulcrum.api.spi.RestingOrder;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /** Captures a kernel's state as {@link SnapshotData} and restores it into a fresh kernel. */
 public final class Snapshotter {
     private Snapshotter() {}
 
+    private static SnapshotData.PriceCondition condition(PriceAlerts alerts) {
+        return new SnapshotData.PriceCondition(alerts.status, Set.copyOf(alerts.flags));
+    }
+
+    private static void restoreState(long[] target, long[] saved, String owner) {
+        if (saved.length != target.length) {
+            throw new IllegalArgumentException(owner + ": the snapshot keeps " + saved.length + " state slots, the venue "
+                    + target.length);
+        }
+        System.arraycopy(saved, 0, target, 0, saved.length);
+    }
+
     /** Captures {@code kernel}'s complete state. */
     public static SnapshotData capture(Kernel kernel) {
         Ledger ledger = kernel.ledger;
         Map<String, Long> netDeposits = new TreeMap<>();
         Map<String, Long> assetPrices = new TreeMap<>();
+        Map<String, SnapshotData.PriceCondition> assetConditions = new TreeMap<>();
         for (int i = 0; i < ledger.assets.length; i++) {
             netDeposits.put(ledger.assets[i].id().symbol(), ledger.netDeposits[i]);
             assetPrices.put(ledger.assets[i].id().symbol(), ledger.assetPrices[i]);
+            assetConditions.put(ledger.assets[i].id().symbol(), condition(ledger.assetAlerts[i]));
         }
         List<SnapshotData.MarketPrices> markets = new ArrayList<>();
         List<SnapshotData.OrderEntry> orders = new ArrayList<>();
         for (MarketRuntime m : ledger.markets) {
-            markets.add(new SnapshotData.MarketPrices(m.spec.id().symbol(), m.indexPrice, m.markPrice, m.lastTradePrice));
+            markets.add(new SnapshotData.MarketPrices(m.spec.id().symbol(), m.indexPrice, m.markPrice, m.lastTradePrice,
+                    m.status, m.priceBandPpm, m.marginScalePpm, condition(m.alerts), m.markState.clone(),
+                    Arrays.stream(m.guardStates).map(long[]::clone).toList()));
             m.engine.forEachRestingOrder(o -> {
                 OpenOrder kept = ledger.openOrders.get(o.orderId());
                 orders.add(new SnapshotData.OrderEntry(o.orderId(), kept.account.id, m.spec.id().symbol(), o.side(),
@@ -61,7 +79,7 @@ public final class Snapshotter {
         List<PriceObservation> observations = new ArrayList<>(ledger.observations.values());
         long[] applied = kernel.appliedCommands.toSortedArray();
         return new SnapshotData(SnapshotData.FORMAT, kernel.sequence, ledger.clock, ledger.nextOrderId,
-                ledger.nextAccountKey, ledger.feePool, ledger.lastAdvanceTime, netDeposits, assetPrices, markets, accounts, orders, triggers, observations,
+                ledger.nextAccountKey, ledger.feePool, ledger.lastAdvanceTime, netDeposits, assetPrices, assetConditions, markets, accounts, orders, triggers, observations,
                 applied, StateHasher.hash(kernel));
     }
 
@@ -90,12 +108,26 @@ public final class Snapshotter {
             String symbol = ledger.assets[i].id().symbol();
             ledger.netDeposits[i] = require(data.netDeposits(), symbol, "asset");
             ledger.assetPrices[i] = require(data.assetPrices(), symbol, "asset");
+            SnapshotData.PriceCondition condition = require(data.assetPriceConditions(), symbol, "asset");
+            ledger.assetAlerts[i].restore(condition.status(), condition.flags());
         }
         for (SnapshotData.MarketPrices p : data.markets()) {
             MarketRuntime m = marketOf(ledger, p.market());
             m.indexPrice = p.indexPrice();
             m.markPrice = p.markPrice();
             m.lastTradePrice = p.lastTradePrice();
+            m.status = p.status();
+            m.priceBandPpm = p.priceBandPpm();
+            m.marginScalePpm = p.marginScalePpm();
+            m.alerts.restore(p.priceCondition().status(), p.priceCondition().flags());
+            restoreState(m.markState, p.markState(), m.spec.id() + " mark rule");
+            if (p.guardStates().size() != m.guardStates.length) {
+                throw new IllegalArgumentException(m.spec.id() + ": the snapshot has " + p.guardStates().size()
+                        + " guard states, the venue " + m.guardStates.length + " guards");
+            }
+            for (int g = 0; g < m.guardStates.length; g++) {
+                restoreState(m.guardStates[g], p.guardStates().get(g), m.spec.id() + " guard " + g);
+            }
         }
         for (SnapshotData.AccountEntry e : data.accounts()) {
             AccountState a = new AccountState(e.account(), e.key(), ledger.assets.length, ledger.markets.length);
@@ -175,8 +207,8 @@ public final class Snapshotter {
         }
     };
 
-    private static long require(Map<String, Long> map, String key, String what) {
-        Long v = map.get(key);
+    private static <V> V require(Map<String, V> map, String key, String what) {
+        V v = map.get(key);
         if (v == null) {
             throw new IllegalArgumentException("snapshot has no entry for " + what + " " + key);
         }

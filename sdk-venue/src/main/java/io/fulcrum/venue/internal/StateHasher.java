@@ -16,6 +16,19 @@ import java.util.Arrays;
 public final class StateHasher {
     private StateHasher() {}
 
+    private static void putCondition(Hasher h, PriceAlerts alerts) {
+        h.putInt(alerts.status.ordinal());
+        alerts.flags.forEach(flag -> h.putInt(flag.ordinal()));
+        h.putInt(-1);
+    }
+
+    private static void putSlots(Hasher h, long[] slots) {
+        h.putInt(slots.length);
+        for (long slot : slots) {
+            h.putLong(slot);
+        }
+    }
+
     /** The hex digest of {@code kernel}'s state. */
     public static String hash(Kernel kernel) {
         Ledger ledger = kernel.ledger;
@@ -24,11 +37,18 @@ public final class StateHasher {
         for (int i = 0; i < ledger.assets.length; i++) {
             h.putString(ledger.assets[i].id().symbol(), StandardCharsets.UTF_8)
                     .putLong(ledger.netDeposits[i]).putLong(ledger.assetPrices[i]);
+            putCondition(h, ledger.assetAlerts[i]);
         }
         for (MarketRuntime m : ledger.markets) {
             h.putString(m.spec.id().symbol(), StandardCharsets.UTF_8)
                     .putLong(m.indexPrice).putLong(m.markPrice).putLong(m.lastTradePrice)
-                    .putInt(m.engine.restingOrderCount());
+                    .putInt(m.status.ordinal()).putLong(m.priceBandPpm).putLong(m.marginScalePpm);
+            putCondition(h, m.alerts);
+            putSlots(h, m.markState);
+            for (long[] guardState : m.guardStates) {
+                putSlots(h, guardState);
+            }
+            h                    .putInt(m.engine.restingOrderCount());
             m.engine.forEachRestingOrder(o -> {
                 OpenOrder kept = ledger.openOrders.get(o.orderId());
                 h.putLong(o.orderId()).putLong(o.owner()).putInt(o.side().ordinal()).putLong(o.price())

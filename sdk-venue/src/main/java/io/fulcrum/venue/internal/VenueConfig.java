@@ -7,6 +7,7 @@ import io.fulcrum.api.spi.LiquidationPolicy;
 import io.fulcrum.api.spi.MarginModel;
 import io.fulcrum.api.spi.MarkPriceRule;
 import io.fulcrum.api.spi.MatchingEngine;
+import io.fulcrum.api.spi.OracleGuard;
 import io.fulcrum.api.spi.PriceSource;
 import java.util.List;
 import java.util.function.Function;
@@ -24,12 +25,23 @@ public record VenueConfig(
         FeeSchedule feeSchedule,
         LiquidationPolicy liquidationPolicy) {
 
-    /** A non-settlement asset accounts may hold, priced by the observations of {@code priceFeed}. */
-    public record CollateralAsset(AssetSpec asset, String priceFeed) {}
+    /** A non-settlement asset accounts may hold, priced by {@code priceSource}. */
+    public record CollateralAsset(AssetSpec asset, PriceSource priceSource) {}
 
-    /** A market with its engine factory and price wiring. */
+    /** A market with its engine factory and price wiring: index source, mark rule and oracle guards. */
     public record MarketSetup(MarketSpec spec, Function<MarketSpec, MatchingEngine> engineFactory,
-            PriceSource priceSource, MarkPriceRule markPriceRule) {}
+            PriceSource priceSource, MarkPriceRule markPriceRule, List<OracleGuard> guards) {
+        public MarketSetup {
+            guards = List.copyOf(guards);
+        }
+
+        /** The same market with {@code guard} added after its other guards. */
+        public MarketSetup withGuard(OracleGuard guard) {
+            List<OracleGuard> more = new java.util.ArrayList<>(guards);
+            more.add(guard);
+            return new MarketSetup(spec, engineFactory, priceSource, markPriceRule, more);
+        }
+    }
 
     public VenueConfig {
         collateralAssets = List.copyOf(collateralAssets);
