@@ -111,10 +111,13 @@ public sealed interface Event {
     record MaintenanceBreached(AccountId account, long equity, long maintenanceRequirement) implements Event {}
 
     /**
-     * A market's status changed: an oracle guard halted it, made it reduce-only, or reopened it.
-     * {@code reason} names the guard and the numbers.
+     * What the oracle guards allow on a market changed: its status (halted, reduce-only,
+     * reopened), the band limit prices must keep around the mark (ppm, 0 for none), or the factor
+     * its margin requirements are widened by (ppm, 1,000,000 for none). {@code reason} names the
+     * guards and their numbers.
      */
-    record MarketStatusChanged(MarketId market, MarketStatus status, String reason) implements Event {}
+    record MarketStatusChanged(MarketId market, MarketStatus status, long priceBandPpm, long marginScalePpm,
+            String reason) implements Event {}
 
     /**
      * A price source gave a reading that is unusable, or usable with warnings. {@code subject} is

@@ -96,6 +96,12 @@ public final class HyperliquidMark implements MarkPriceRule {
         return new Builder();
     }
 
+    /** The external perp feeds, in builder order: the venue re-marks the market when one publishes. */
+    @Override
+    public List<String> feeds() {
+        return List.of(feeds);
+    }
+
     @Override
     public int stateSize() {
         return STATE_SIZE;

@@ -2,6 +2,7 @@ package io.fulcrum.venue;
 
 import io.fulcrum.api.AccountId;
 import io.fulcrum.api.AccountReport;
+import io.fulcrum.api.AssetId;
 import io.fulcrum.api.AssetSpec;
 import io.fulcrum.api.Command;
 import io.fulcrum.api.CommandResult;
@@ -200,6 +201,17 @@ public final class Venue {
             out.add(new DepthLevel(level[0], level[1]));
         }
         return out;
+    }
+
+    /**
+     * The price a collateral asset is valued at now, in settlement units per whole unit (the
+     * settlement asset's own price is one whole unit), or {@code 0} before its source has given
+     * a usable reading.
+     *
+     * @throws IllegalArgumentException if the venue does not list {@code asset}
+     */
+    public long assetPrice(AssetId asset) {
+        return LedgerQueries.assetPrice(kernel, asset);
     }
 
     /**

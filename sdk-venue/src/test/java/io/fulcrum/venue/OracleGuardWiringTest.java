@@ -76,7 +76,7 @@ class OracleGuardWiringTest {
 
         CommandResult r = t.accept(new Command.PublishPrice(t.nextId(), t.now(), TestVenue.FEED, price("61000"), 0));
 
-        assertEquals(new Event.MarketStatusChanged(BTC, MarketStatus.HALTED, "above 600000"),
+        assertEquals(new Event.MarketStatusChanged(BTC, MarketStatus.HALTED, 0, GuardVerdict.UNSCALED, "above 600000"),
                 r.eventsOf(Event.MarketStatusChanged.class).get(0));
         assertEquals(MarketStatus.HALTED, t.venue().marketStatus(BTC));
     }
@@ -145,7 +145,7 @@ class OracleGuardWiringTest {
 
         CommandResult r = t.accept(new Command.AdvanceTime(t.nextId(), t.now()));
 
-        assertEquals(new Event.MarketStatusChanged(BTC, MarketStatus.REDUCE_ONLY, "closed at 100000"),
+        assertEquals(new Event.MarketStatusChanged(BTC, MarketStatus.REDUCE_ONLY, 0, GuardVerdict.UNSCALED, "closed at 100000"),
                 r.eventsOf(Event.MarketStatusChanged.class).get(0));
     }
 

@@ -6,6 +6,11 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import io.fulcrum.api.AccountId;
 import io.fulcrum.api.Command;
+import io.fulcrum.api.MarketStatus;
+import io.fulcrum.api.spi.MarkPriceRule;
+import io.fulcrum.oracle.CircuitBreaker;
+import io.fulcrum.oracle.HyperliquidMark;
+import io.fulcrum.oracle.SmoothedIndexMark;
 import io.fulcrum.api.CommandId;
 import io.fulcrum.api.CommandResult;
 import io.fulcrum.api.Event;
@@ -24,6 +29,7 @@ import io.fulcrum.orderbook.MatchingPolicy;
 import io.fulcrum.orderbook.OrderBook;
 import io.fulcrum.orderbook.SelfTradePrevention;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -68,8 +74,21 @@ class RandomCommandStreamTest {
         boolean continuous = policyRoll != 2;
         Function<MarketSpec, MatchingEngine> books =
                 spec -> OrderBook.builder(spec).selfTradePrevention(stp).matchingPolicy(matching).build();
+        // A third of the streams run a stateful mark and a circuit breaker, whose memory the
+        // snapshot and the journal replay must carry.
+        int oracleRoll = random.nextInt(3);
+        Supplier<Venue.Builder> builder = () -> {
+            if (oracleRoll == 0) {
+                return TestVenue.builder(policy, books);
+            }
+            MarkPriceRule mark = oracleRoll == 1 ? HyperliquidMark.builder().build()
+                    : SmoothedIndexMark.withTimeConstant(20_000);
+            MarketStatus action = oracleRoll == 1 ? MarketStatus.HALTED : MarketStatus.REDUCE_ONLY;
+            return TestVenue.builder(policy, books, mark).guard(TestVenue.BTC, CircuitBreaker.builder()
+                    .maxMovePpm(120_000).intervalMs(30_000).action(action).cooldownMs(20_000).build());
+        };
         Journal journal = Journals.inMemory();
-        Venue venue = TestVenue.builder(policy, books).journal(journal).build();
+        Venue venue = builder.get().journal(journal).build();
         Generator gen = new Generator(random);
         VenueSnapshot midway = null;
         Stats stats = new Stats();
@@ -101,11 +120,16 @@ class RandomCommandStreamTest {
         assertTrue(stats.trades >= 20, () -> "too few trades: " + stats);
         assertTrue(stats.rejected >= 20, () -> "too few rejections: " + stats);
         assertTrue(stats.rested >= 20, () -> "too few resting orders: " + stats);
-        assertTrue(stats.breaches >= 1, () -> "no account ever fell below maintenance: " + stats);
+        if (oracleRoll == 0) {
+            assertTrue(stats.breaches >= 1, () -> "no account ever fell below maintenance: " + stats);
+        } else {
+            // A breaker holds the price through the gaps that breach accounts elsewhere; it must trip.
+            assertTrue(stats.statusChanges >= 1, () -> "the circuit breaker never tripped: " + stats);
+        }
         assertTrue(stats.triggersFired >= 1, () -> "no conditional order ever fired: " + stats);
-        Venue fromStart = Venue.replay(TestVenue.builder(policy, books), null, journal.entries());
+        Venue fromStart = Venue.replay(builder.get(), null, journal.entries());
         assertEquals(venue.stateHash(), fromStart.stateHash(), "journal replay from the start");
-        Venue fromSnapshot = Venue.replay(TestVenue.builder(policy, books), midway, journal.entries());
+        Venue fromSnapshot = Venue.replay(builder.get(), midway, journal.entries());
         assertEquals(venue.stateHash(), fromSnapshot.stateHash(), "snapshot plus journal tail");
     }
 
@@ -117,6 +141,7 @@ class RandomCommandStreamTest {
         int trades;
         int rested;
         int breaches;
+        int statusChanges;
         int triggersFired;
 
         void count(CommandResult r) {
@@ -128,13 +153,14 @@ class RandomCommandStreamTest {
             trades += r.eventsOf(Event.Trade.class).size();
             rested += r.eventsOf(Event.OrderRested.class).size();
             breaches += r.eventsOf(Event.MaintenanceBreached.class).size();
+            statusChanges += r.eventsOf(Event.MarketStatusChanged.class).size();
             triggersFired += r.eventsOf(Event.TriggerFired.class).size();
         }
 
         @Override
         public String toString() {
             return "accepted " + accepted + ", rejected " + rejected + ", duplicates " + duplicates + ", trades " + trades
-                    + ", rested " + rested + ", maintenance breaches " + breaches + ", triggers fired " + triggersFired;
+                    + ", rested " + rested + ", maintenance breaches " + breaches + ", status changes " + statusChanges + ", triggers fired " + triggersFired;
         }
     }
 

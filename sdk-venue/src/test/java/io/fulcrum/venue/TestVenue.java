@@ -65,9 +65,16 @@ final class TestVenue {
     /** The test venue with its BTC-PERP book made by {@code books} (a self-trade mode, a matching policy). */
     static Venue.Builder builder(LiquidationPolicy liquidation,
             java.util.function.Function<MarketSpec, io.fulcrum.api.spi.MatchingEngine> books) {
+        return builder(liquidation, books, io.fulcrum.api.spi.MarkPriceRule.INDEX);
+    }
+
+    /** The same with the market marked by {@code markRule}. */
+    static Venue.Builder builder(LiquidationPolicy liquidation,
+            java.util.function.Function<MarketSpec, io.fulcrum.api.spi.MatchingEngine> books,
+            io.fulcrum.api.spi.MarkPriceRule markRule) {
         return Venue.builder()
                 .settlementAsset(USDC)
-                .market(BTC_SPEC, books, PushedPriceSource.of(FEED, STALE_AFTER_MS))
+                .market(BTC_SPEC, books, PushedPriceSource.of(FEED, STALE_AFTER_MS), markRule)
                 .marginModel(CrossMargin.with(HaircutCollateral.settlementOnly(USDC)))
                 .feeSchedule(FlatFeeSchedule.of(200, 500))
                 .liquidationPolicy(liquidation);

@@ -1,5 +1,7 @@
 package io.fulcrum.api.spi;
 
+import java.util.List;
+
 /**
  * Derives the mark price (used for margin, unrealised PnL, liquidation and TP/SL triggers) from
  * the oracle index and the market's book. Using the index alone is the simplest rule;
@@ -21,6 +23,15 @@ public interface MarkPriceRule {
 
     /** The mark price for {@code inputs}, positive; may update {@code state}. */
     long markPrice(MarkInputs inputs, long[] state);
+
+    /**
+     * The feeds the rule reads besides the index (external perp mids, say). The venue accepts a
+     * {@code PublishPrice} for each of them and re-marks the market when one publishes. None by
+     * default.
+     */
+    default List<String> feeds() {
+        return List.of();
+    }
 
     /** How many {@code long} slots of state the venue keeps for this rule. */
     default int stateSize() {

@@ -13,8 +13,10 @@ import io.fulcrum.api.spi.PriceSource;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.eclipse.collections.impl.set.mutable.primitive.LongHashSet;
 
 /**
@@ -72,7 +74,10 @@ public final class Kernel {
             MarketRuntime runtime = new MarketRuntime(markets.size(), spec, engine, setup.priceSource(), rule,
                     setup.guards());
             markets.add(runtime);
-            for (String feed : setup.priceSource().feeds()) {
+            // The index feeds and the mark rule's own feeds (external perp mids) both re-price it.
+            Set<String> feeds = new LinkedHashSet<>(setup.priceSource().feeds());
+            feeds.addAll(rule.feeds());
+            for (String feed : feeds) {
                 marketsByFeed.computeIfAbsent(feed, f -> new ArrayList<>()).add(runtime);
             }
         }

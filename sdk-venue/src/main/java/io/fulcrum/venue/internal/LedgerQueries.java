@@ -1,5 +1,7 @@
 package io.fulcrum.venue.internal;
 
+import io.fulcrum.api.AssetId;
+import io.fulcrum.api.AssetSpec;
 import io.fulcrum.api.MarketId;
 import io.fulcrum.api.MarketStatus;
 import io.fulcrum.api.spi.MatchingEngine;
@@ -41,6 +43,16 @@ public final class LedgerQueries {
         kernel.ledger.bookLevels.side(runtime(kernel, market).index, side)
                 .forEach((price, size) -> out.add(new long[] {price, size}));
         return out;
+    }
+
+    /** @throws IllegalArgumentException if the venue does not list {@code asset} */
+    public static long assetPrice(Kernel kernel, AssetId asset) {
+        for (AssetSpec spec : kernel.ledger.assets) {
+            if (spec.id().equals(asset)) {
+                return kernel.ledger.assetPrice(asset);
+            }
+        }
+        throw new IllegalArgumentException("the venue does not list asset " + asset);
     }
 
     public static long feePool(Kernel kernel) {

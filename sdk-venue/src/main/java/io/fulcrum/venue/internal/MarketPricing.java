@@ -54,12 +54,15 @@ final class MarketPricing {
     }
 
     private static void applyStatus(MarketRuntime market, GuardVerdict verdict, List<Event> events) {
+        if (verdict.status() == market.status && verdict.priceBandPpm() == market.priceBandPpm
+                && verdict.marginScalePpm() == market.marginScalePpm) {
+            return;
+        }
+        market.status = verdict.status();
         market.priceBandPpm = verdict.priceBandPpm();
         market.marginScalePpm = verdict.marginScalePpm();
-        if (verdict.status() != market.status) {
-            market.status = verdict.status();
-            String reason = verdict.reason().isEmpty() ? "the oracle guards are content" : verdict.reason();
-            events.add(new Event.MarketStatusChanged(market.spec.id(), verdict.status(), reason));
-        }
+        String reason = verdict.reason().isEmpty() ? "the oracle guards are content" : verdict.reason();
+        events.add(new Event.MarketStatusChanged(market.spec.id(), verdict.status(), verdict.priceBandPpm(),
+                verdict.marginScalePpm(), reason));
     }
 }
