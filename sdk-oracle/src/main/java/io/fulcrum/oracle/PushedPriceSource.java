@@ -23,7 +23,8 @@ import java.util.Objects;
  *   <li>{@code age > maxAge}: {@link PriceStatus#STALE}, carrying the last price and a
  *       detail naming the feed, the age and the limit;
  *   <li>otherwise ({@code age <= maxAge}, so an age of exactly {@code maxAge} is still fresh):
- *       {@link PriceStatus#OK}. An observation stamped after {@code now} counts as fresh.
+ *       {@link PriceStatus#OK}, with the publisher's confidence. An observation stamped after
+ *       {@code now} counts as fresh.
  * </ul>
  *
  * <p>Example: BTC/USD has a 3,600 s heartbeat; with 60 s of grace,
@@ -94,7 +95,7 @@ public final class PushedPriceSource implements PriceSource {
             return PriceReading.stale(latest.price(), feed + " last published at " + latest.time() + " ms, "
                     + ageDescription(now, latest.time()) + " before " + now + " ms; limit " + maxAgeMs + " ms");
         }
-        return PriceReading.ok(latest.price());
+        return PriceReading.ok(latest.price(), latest.confidence());
     }
 
     /** {@code now - time > maxAge}, without overflow for any two longs. */

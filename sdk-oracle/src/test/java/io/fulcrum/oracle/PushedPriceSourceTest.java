@@ -22,7 +22,11 @@ class PushedPriceSourceTest {
         private final Map<String, PriceObservation> latest = new HashMap<>();
 
         Observations publish(String feed, long price, long time) {
-            latest.put(feed, new PriceObservation(feed, price, 0, time));
+            return publish(feed, price, 0, time);
+        }
+
+        Observations publish(String feed, long price, long confidence, long time) {
+            latest.put(feed, new PriceObservation(feed, price, confidence, time));
             return this;
         }
 
@@ -48,6 +52,13 @@ class PushedPriceSourceTest {
         // Published 50,000.0 at t = 1 s, read at t = 31 s.
         Observations observations = new Observations().publish(FEED, 500_000, 1_000);
         assertEquals(PriceReading.ok(500_000), SOURCE.read(observations, 31_000));
+    }
+
+    @Test
+    void aFreshPriceCarriesThePublishersConfidence() {
+        // 50,000.0 ± 5.0, as a Pyth publisher would report it.
+        Observations observations = new Observations().publish(FEED, 500_000, 50, 1_000);
+        assertEquals(PriceReading.ok(500_000, 50), SOURCE.read(observations, 31_000));
     }
 
     @Test

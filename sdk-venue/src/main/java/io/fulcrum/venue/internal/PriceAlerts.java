@@ -4,9 +4,9 @@ import io.fulcrum.api.Event;
 import io.fulcrum.api.PriceFlag;
 import io.fulcrum.api.PriceStatus;
 import io.fulcrum.api.spi.PriceReading;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * What a market's or collateral asset's price source last said, so that the venue reports a
@@ -29,7 +29,7 @@ final class PriceAlerts {
         events.add(new Event.PriceAlert(subject, reading.status(), reading.flags(), detail));
     }
 
-    void restore(PriceStatus status, Set<PriceFlag> flags) {
+    void restore(PriceStatus status, Collection<PriceFlag> flags) {
         this.status = status;
         this.flags.clear();
         this.flags.addAll(flags);

@@ -11,7 +11,6 @@ import io.fulcrum.api.TriggerType;
 import io.fulcrum.api.spi.PriceObservation;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * A venue's complete state as plain data, for JSON. Orders are listed per market in book
@@ -47,8 +46,11 @@ public record SnapshotData(
             MarketStatus status, long priceBandPpm, long marginScalePpm, PriceCondition priceCondition,
             long[] markState, List<long[]> guardStates) {}
 
-    /** What a price source last said: the venue reports a change of it as a price alert. */
-    public record PriceCondition(PriceStatus status, Set<PriceFlag> flags) {}
+    /**
+     * What a price source last said: the venue reports a change of it as a price alert. Flags
+     * are listed in declaration order, so the same state always writes the same JSON.
+     */
+    public record PriceCondition(PriceStatus status, List<PriceFlag> flags) {}
 
     /** An account with its balances (by asset symbol) and positions. */
     public record AccountEntry(AccountId account, long key, Map<String, Long> balances, List<PositionEntry> positions) {}

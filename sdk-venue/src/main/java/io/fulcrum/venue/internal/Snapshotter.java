@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 
 /** Captures a kernel's state as {@link SnapshotData} and restores it into a fresh kernel. */
@@ -17,7 +16,7 @@ public final class Snapshotter {
     private Snapshotter() {}
 
     private static SnapshotData.PriceCondition condition(PriceAlerts alerts) {
-        return new SnapshotData.PriceCondition(alerts.status, Set.copyOf(alerts.flags));
+        return new SnapshotData.PriceCondition(alerts.status, List.copyOf(alerts.flags));
     }
 
     private static void restoreState(long[] target, long[] saved, String owner) {
