@@ -8,6 +8,7 @@ import io.fulcrum.api.spi.PriceSource;
 import io.fulcrum.oracle.PriceAggregator.Aggregate;
 import io.fulcrum.oracle.PriceAggregator.Quote;
 import io.fulcrum.oracle.internal.AggregationMath;
+import io.fulcrum.oracle.internal.FeedAge;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
@@ -129,8 +130,8 @@ public final class AggregatedPriceSource implements PriceSource {
             }
             Quote quote = new Quote(source.feed(), latest.price(), latest.confidence(), source.weight());
             usable.add(quote);
-            if (isOlderThanLimit(now, latest.time(), source.maxAgeMs())) {
-                leftOut.add(source.feed() + " stale (age " + ageDescription(now, latest.time()) + " > "
+            if (FeedAge.isOlderThan(now, latest.time(), source.maxAgeMs())) {
+                leftOut.add(source.feed() + " stale (age " + FeedAge.describe(now, latest.time()) + " > "
                         + source.maxAgeMs() + " ms)");
             } else {
                 fresh.add(quote);
@@ -243,20 +244,6 @@ public final class AggregatedPriceSource implements PriceSource {
             parts.add(quote.feed() + " " + quote.price());
         }
         return String.join(", ", parts);
-    }
-
-    /** {@code now − time > maxAge}, without overflow for any two longs. */
-    private static boolean isOlderThanLimit(long now, long time, long maxAgeMs) {
-        if (now <= time) {
-            return false;
-        }
-        long age = now - time;
-        return age < 0 || age > maxAgeMs;   // age < 0: the difference exceeds Long.MAX_VALUE
-    }
-
-    private static String ageDescription(long now, long time) {
-        long age = now - time;
-        return age < 0 ? "more than " + Long.MAX_VALUE + " ms" : age + " ms";
     }
 
     @Override

@@ -5,6 +5,7 @@ import io.fulcrum.api.spi.FeedObservations;
 import io.fulcrum.api.spi.PriceObservation;
 import io.fulcrum.api.spi.PriceReading;
 import io.fulcrum.api.spi.PriceSource;
+import io.fulcrum.oracle.internal.FeedAge;
 import java.util.List;
 import java.util.Objects;
 
@@ -91,25 +92,11 @@ public final class PushedPriceSource implements PriceSource {
             return PriceReading.missing(feed + " last published a non-positive price, " + latest.price() + ", at "
                     + latest.time() + " ms");
         }
-        if (isOlderThanLimit(now, latest.time())) {
+        if (FeedAge.isOlderThan(now, latest.time(), maxAgeMs)) {
             return PriceReading.stale(latest.price(), feed + " last published at " + latest.time() + " ms, "
-                    + ageDescription(now, latest.time()) + " before " + now + " ms; limit " + maxAgeMs + " ms");
+                    + FeedAge.describe(now, latest.time()) + " before " + now + " ms; limit " + maxAgeMs + " ms");
         }
         return PriceReading.ok(latest.price(), latest.confidence());
-    }
-
-    /** {@code now - time > maxAge}, without overflow for any two longs. */
-    private boolean isOlderThanLimit(long now, long time) {
-        if (now <= time) {
-            return false;
-        }
-        long age = now - time;
-        return age < 0 || age > maxAgeMs;   // age < 0: the difference exceeds Long.MAX_VALUE
-    }
-
-    private static String ageDescription(long now, long time) {
-        long age = now - time;
-        return age < 0 ? "more than " + Long.MAX_VALUE + " ms" : age + " ms";
     }
 
     @Override

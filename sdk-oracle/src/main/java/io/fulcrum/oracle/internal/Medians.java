@@ -39,22 +39,31 @@ public final class Medians {
     public static long weightedMedian(long[] prices, long[] weights, int n) {
         requireCount(n, prices.length);
         requireCount(n, weights.length);
-        Integer[] order = new Integer[n];
+        // Sorted copies of (price, weight) pairs by insertion: a handful of sources, no boxing.
+        long[] sortedPrices = new long[n];
+        long[] sortedWeights = new long[n];
         long total = 0;
         for (int i = 0; i < n; i++) {
-            if (weights[i] <= 0) {
-                throw new IllegalArgumentException("weights must be positive: weight " + weights[i] + " at " + i);
+            long weight = weights[i];
+            if (weight <= 0) {
+                throw new IllegalArgumentException("weights must be positive: weight " + weight + " at " + i);
             }
-            order[i] = i;
-            total = Math.addExact(total, weights[i]);
+            total = Math.addExact(total, weight);
+            int j = i;
+            while (j > 0 && sortedPrices[j - 1] > prices[i]) {
+                sortedPrices[j] = sortedPrices[j - 1];
+                sortedWeights[j] = sortedWeights[j - 1];
+                j--;
+            }
+            sortedPrices[j] = prices[i];
+            sortedWeights[j] = weight;
         }
-        Arrays.sort(order, (a, b) -> Long.compare(prices[a], prices[b]));
         long cumulative = 0;
-        for (int i : order) {
-            cumulative += weights[i];
+        for (int i = 0; i < n; i++) {
+            cumulative += sortedWeights[i];
             // 2·cumulative ≥ total, written so that it cannot overflow.
             if (cumulative >= total - cumulative) {
-                return prices[i];
+                return sortedPrices[i];
             }
         }
         throw new AssertionError("unreachable: the cumulative weight reaches the total");

@@ -54,6 +54,34 @@ class MediansTest {
     }
 
     @Test
+    void weightedMedianMatchesItsDefinitionOnRandomQuotes() {
+        // The definition, by brute force: the smallest price p with 2 · Σ{w_i : p_i ≤ p} ≥ Σ w_i.
+        for (long seed = 1; seed <= 300; seed++) {
+            java.util.Random random = new java.util.Random(seed);
+            int n = 1 + random.nextInt(12);
+            long[] prices = new long[n];
+            long[] weights = new long[n];
+            long total = 0;
+            for (int i = 0; i < n; i++) {
+                prices[i] = 90 + random.nextInt(20);
+                weights[i] = 1 + random.nextInt(4);
+                total += weights[i];
+            }
+            long expected = Long.MAX_VALUE;
+            for (long candidate : prices) {
+                long below = 0;
+                for (int i = 0; i < n; i++) {
+                    below += prices[i] <= candidate ? weights[i] : 0;
+                }
+                if (2 * below >= total) {
+                    expected = Math.min(expected, candidate);
+                }
+            }
+            assertEquals(expected, Medians.weightedMedian(prices, weights, n), "seed " + seed);
+        }
+    }
+
+    @Test
     void anEmptySelectionIsRejected() {
         assertThrows(IllegalArgumentException.class, () -> Medians.upperMedian(new long[] {1}, 0));
     }
