@@ -12,6 +12,7 @@ import io.fulcrum.api.MarketStatus;
 import io.fulcrum.api.MoneyAudit;
 import io.fulcrum.api.Side;
 import io.fulcrum.api.spi.FeeSchedule;
+import io.fulcrum.api.spi.HealthIndex;
 import io.fulcrum.api.spi.LiquidationPolicy;
 import io.fulcrum.api.spi.MarginModel;
 import io.fulcrum.api.spi.MarginState;
@@ -33,6 +34,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * A trading venue for perpetual futures, assembled from parts and run as a deterministic state
@@ -252,6 +254,7 @@ public final class Venue {
         private MarginModel marginModel;
         private FeeSchedule feeSchedule;
         private LiquidationPolicy liquidationPolicy;
+        private Supplier<HealthIndex> healthIndex;
         private Journal journal;
 
         private Builder() {}
@@ -338,6 +341,18 @@ public final class Venue {
             return this;
         }
 
+        /**
+         * Re-examines after a price move only the accounts whose thresholds in {@code index} the
+         * move reached, instead of every account holding risk; the outcome is the same (see
+         * {@link HealthIndex}). The supplier is called once per venue built. Every account is
+         * examined at each price move if not set.
+         */
+        public Builder healthIndex(Supplier<HealthIndex> index) {
+            requireUnset(healthIndex, "healthIndex");
+            this.healthIndex = Objects.requireNonNull(index, "index");
+            return this;
+        }
+
         /** Records every command before it is applied. None if not set. */
         public Builder journal(Journal journal) {
             requireUnset(this.journal, "journal");
@@ -376,7 +391,7 @@ public final class Venue {
             }
             return new VenueConfig(settlementAsset, collateralAssets, markets, marginModel,
                     feeSchedule == null ? FeeSchedule.NONE : feeSchedule,
-                    liquidationPolicy == null ? LiquidationPolicy.NONE : liquidationPolicy);
+                    liquidationPolicy == null ? LiquidationPolicy.NONE : liquidationPolicy, healthIndex);
         }
 
         private static void requireUnset(Object value, String what) {

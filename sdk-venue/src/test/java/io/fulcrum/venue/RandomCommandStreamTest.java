@@ -89,6 +89,9 @@ class RandomCommandStreamTest {
         };
         Journal journal = Journals.inMemory();
         Venue venue = builder.get().journal(journal).build();
+        // A twin that re-examines only the accounts its health index reports must do exactly the same.
+        ListHealthIndex index = new ListHealthIndex();
+        Venue indexed = builder.get().healthIndex(() -> index).build();
         Generator gen = new Generator(random);
         VenueSnapshot midway = null;
         Stats stats = new Stats();
@@ -98,6 +101,8 @@ class RandomCommandStreamTest {
             Command command = gen.next();
             String before = venue.stateHash();
             CommandResult result = venue.apply(command);
+            CommandResult twin = indexed.apply(command);
+            assertEquals(result, twin, () -> "the indexed venue differs after " + command);
             gen.learn(result);
             stats.count(result);
             replica.apply(result);
@@ -127,6 +132,8 @@ class RandomCommandStreamTest {
             assertTrue(stats.statusChanges >= 1, () -> "the circuit breaker never tripped: " + stats);
         }
         assertTrue(stats.triggersFired >= 1, () -> "no conditional order ever fired: " + stats);
+        assertEquals(venue.stateHash(), indexed.stateHash(), "the indexed venue's state");
+        assertTrue(index.queries > 0, "the indexed venue never consulted its index");
         Venue fromStart = Venue.replay(builder.get(), null, journal.entries());
         assertEquals(venue.stateHash(), fromStart.stateHash(), "journal replay from the start");
         Venue fromSnapshot = Venue.replay(builder.get(), midway, journal.entries());

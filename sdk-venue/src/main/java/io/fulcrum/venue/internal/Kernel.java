@@ -82,6 +82,10 @@ public final class Kernel {
             }
         }
         this.ledger = new Ledger(config, sortedAssets, sortedSources, markets);
+        if (config.healthIndex() != null) {
+            ledger.health = new HealthTracker(ledger, java.util.Objects.requireNonNull(config.healthIndex().get(),
+                    "the health index supplier returned null"));
+        }
         MarketPricing pricing = new MarketPricing(ledger);
         for (MarketRuntime market : markets) {
             if (market.priceSource.feeds().isEmpty()) {
@@ -128,6 +132,9 @@ public final class Kernel {
             ledger.bookLevels.flush(events);
         } catch (Rejection r) {
             ledger.bookLevels.discardPending();
+            if (ledger.health != null) {
+                ledger.health.discardTouches();
+            }
             return CommandResult.rejected(command.id(), r.reason, r.detail);
         } catch (FixedPointOverflowException e) {
             // Only validation can overflow: handlers bound every amount before they mutate.
@@ -138,6 +145,10 @@ public final class Kernel {
         }
         ledger.clock = command.time();
         appliedCommands.add(command.id().value());
+        if (ledger.health != null) {
+            ledger.health.touchAll(events);
+            ledger.health.retrackTouched();
+        }
         return CommandResult.accepted(command.id(), events);
     }
 

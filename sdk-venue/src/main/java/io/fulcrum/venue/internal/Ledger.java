@@ -51,6 +51,8 @@ final class Ledger implements PriceView {
     final TreeMap<Long, TriggerOrder> triggers = new TreeMap<>();
     final long[] netDeposits;
     final BookLevels bookLevels;
+    /** The incremental account examination, or null to examine every account at each price move. */
+    HealthTracker health;
     long feePool;
     long clock = Long.MIN_VALUE;
     /** The time of the last AdvanceTime, which engines' auction clocks follow (MIN_VALUE: none yet). */

@@ -1,6 +1,5 @@
 package io.fulcrum.venue.internal;
 
-import io.fulcrum.api.AccountId;
 import io.fulcrum.api.CancelReason;
 import io.fulcrum.api.Command;
 import io.fulcrum.api.Event;
@@ -56,13 +55,42 @@ final class PriceHandler {
         }
         ledger.observations.put(c.feed(), new PriceObservation(c.feed(), c.price(), c.confidence(), c.time()));
         events.add(new Event.PricePublished(c.feed(), c.price(), c.confidence(), c.time()));
+        Moves moves = new Moves();
         for (int asset : assets) {
+            long before = ledger.assetPrices[asset];
             repriceAsset(asset, c.time(), events);
+            moves.note(ledger.markets.length + asset, before, ledger.assetPrices[asset]);
         }
         for (MarketRuntime market : markets) {
+            long before = market.markPrice;
+            long scale = market.marginScalePpm;
             pricing.reprice(market, c.time(), true, events);
+            moves.note(market.index, before, market.markPrice);
+            moves.rescanIf(scale != market.marginScalePpm);
         }
-        examineAccounts(c.time(), events);
+        examineAccounts(c.time(), moves, events);
+    }
+
+    /**
+     * The instruments whose price a command moved, as {instrument, from, to}, and whether
+     * something else changed every account's health at once (a guard's margin scale), which
+     * calls for examining every account.
+     */
+    private static final class Moves {
+        final List<long[]> moved = new ArrayList<>();
+        boolean rescan;
+
+        void note(int instrument, long from, long to) {
+            if (from != to) {
+                // A first price (from 0) is a move like any other: thresholds were computed without it.
+                moved.add(new long[] {instrument, from == 0 ? to : from, to});
+                rescan |= from == 0;
+            }
+        }
+
+        void rescanIf(boolean condition) {
+            rescan |= condition;
+        }
     }
 
     /**
@@ -71,14 +99,18 @@ final class PriceHandler {
      * a price moved.
      */
     void advanceTime(long now, List<Event> events) {
-        boolean moved = false;
+        Moves moves = new Moves();
         for (MarketRuntime market : ledger.markets) {
             if (market.isTimeSensitive()) {
-                moved |= pricing.reprice(market, now, false, events);
+                long before = market.markPrice;
+                long scale = market.marginScalePpm;
+                pricing.reprice(market, now, false, events);
+                moves.note(market.index, before, market.markPrice);
+                moves.rescanIf(scale != market.marginScalePpm);
             }
         }
-        if (moved) {
-            examineAccounts(now, events);
+        if (!moves.moved.isEmpty() || moves.rescan) {
+            examineAccounts(now, moves, events);
         }
     }
 
@@ -92,16 +124,21 @@ final class PriceHandler {
     }
 
     /**
-     * Checks every account holding risk, in account order. (An incremental health index that
-     * visits only accounts a move can have pushed over a threshold is a later step; the result is
-     * the same.)
+     * Checks the accounts a move can have pushed below maintenance, in account order: every
+     * account holding risk, or, with a {@link HealthTracker}, only those whose thresholds the
+     * moves reached and those already below maintenance (the same outcome, see HealthTracker).
      */
-    private void examineAccounts(long now, List<Event> events) {
+    private void examineAccounts(long now, Moves moves, List<Event> events) {
         List<AccountState> breached = new ArrayList<>();
-        for (Map.Entry<AccountId, AccountState> e : ledger.accounts.entrySet()) {
-            AccountState account = e.getValue();
+        HealthTracker health = ledger.health;
+        Iterable<AccountState> candidates = health == null || moves.rescan ? ledger.accounts.values()
+                : health.candidates(moves.moved);
+        for (AccountState account : candidates) {
             if (!account.hasRisk()) {
                 continue;
+            }
+            if (health != null) {
+                health.touch(account.id); // its thresholds were reached: place new ones after this command
             }
             MarginState state = ledger.evaluate(account);
             if (state.isBelowMaintenance()) {

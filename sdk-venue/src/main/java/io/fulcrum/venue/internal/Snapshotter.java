@@ -182,6 +182,9 @@ public final class Snapshotter {
             throw new IllegalStateException("restored state hash " + hash + " differs from the snapshot's " + data.stateHash()
                     + ": the snapshot is corrupt or comes from a differently configured venue");
         }
+        if (ledger.health != null) {
+            ledger.health.rebuild(); // derived state: every account's thresholds at the restored prices
+        }
     }
 
     private static final MatchSink SILENT = new MatchSink() {

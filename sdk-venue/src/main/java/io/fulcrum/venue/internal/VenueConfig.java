@@ -3,6 +3,7 @@ package io.fulcrum.venue.internal;
 import io.fulcrum.api.AssetSpec;
 import io.fulcrum.api.MarketSpec;
 import io.fulcrum.api.spi.FeeSchedule;
+import io.fulcrum.api.spi.HealthIndex;
 import io.fulcrum.api.spi.LiquidationPolicy;
 import io.fulcrum.api.spi.MarginModel;
 import io.fulcrum.api.spi.MarkPriceRule;
@@ -11,6 +12,7 @@ import io.fulcrum.api.spi.OracleGuard;
 import io.fulcrum.api.spi.PriceSource;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Everything a venue is assembled from, validated by the public builder. Building a kernel
@@ -23,7 +25,8 @@ public record VenueConfig(
         List<MarketSetup> markets,
         MarginModel marginModel,
         FeeSchedule feeSchedule,
-        LiquidationPolicy liquidationPolicy) {
+        LiquidationPolicy liquidationPolicy,
+        Supplier<HealthIndex> healthIndex) {
 
     /** A non-settlement asset accounts may hold, priced by {@code priceSource}. */
     public record CollateralAsset(AssetSpec asset, PriceSource priceSource) {}
