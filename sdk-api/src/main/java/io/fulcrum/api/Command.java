@@ -55,6 +55,34 @@ public sealed interface Command {
     }
 
     /**
+     * Sets how {@code account}'s margin backs its positions: {@link MarginMode#CROSS} (no
+     * {@code market}), or isolated to {@code market} (a sub-account only). Allowed only while the
+     * account holds no position and no resting order.
+     */
+    record SetMarginMode(CommandId id, long time, AccountId account, MarginMode mode, MarketId market)
+            implements Command {
+        public SetMarginMode {
+            Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(account, "account");
+            Objects.requireNonNull(mode, "mode");
+        }
+    }
+
+    /**
+     * Chooses {@code account}'s leverage in {@code market}: its initial requirement there becomes
+     * {@code notional / leverage} (never less than the risk tier's). From 1 up to the highest
+     * leverage the tier of the current position allows; rejected if the account would then miss
+     * its initial requirement.
+     */
+    record SetLeverage(CommandId id, long time, AccountId account, MarketId market, long leverage) implements Command {
+        public SetLeverage {
+            Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(account, "account");
+            Objects.requireNonNull(market, "market");
+        }
+    }
+
+    /**
      * Places a limit order of {@code size} size units at {@code price} price units, with
      * optional rules ({@link OrderOptions}: reduce-only, post-only, good-till-time). The venue
      * assigns its {@link OrderId} (reported in {@link Event.OrderAccepted}).

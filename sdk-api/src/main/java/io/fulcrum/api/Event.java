@@ -130,4 +130,10 @@ public sealed interface Event {
             flags = Set.copyOf(flags);
         }
     }
+
+    /** {@code account}'s margin mode changed; {@code market} is the isolated market, or null for cross. */
+    record MarginModeChanged(AccountId account, MarginMode mode, MarketId market) implements Event {}
+
+    /** {@code account}'s leverage in {@code market} changed. */
+    record LeverageChanged(AccountId account, MarketId market, long leverage) implements Event {}
 }

@@ -44,7 +44,13 @@ public enum RejectReason {
     MARKET_HALTED("the market is halted: no new orders until a guard reopens it"),
     MARKET_REDUCE_ONLY("the market accepts only orders that shrink the account's position"),
     PRICE_OUTSIDE_BAND("the limit price lies outside the band the market allows around its mark price"),
-    ORACLE_UNRELIABLE("the market's oracle sources are fresh but disagree or are too uncertain to use");
+    ORACLE_UNRELIABLE("the market's oracle sources are fresh but disagree or are too uncertain to use"),
+    MARGIN_MODE_LOCKED("the margin mode cannot change while the account holds a position or a resting order"),
+    ISOLATION_NEEDS_SUBACCOUNT("only a sub-account can be isolated: the main account backs the owner's cross positions"),
+    ISOLATED_TO_ANOTHER_MARKET("an isolated account trades only the market it is isolated to"),
+    MARGIN_LOCKED_BY_STRICT_ISOLATION("a strictly isolated account's margin stays in it while its position is open"),
+    LEVERAGE_OUT_OF_RANGE("the leverage must be at least 1 and at most what the position's risk tier allows"),
+    NOTHING_TO_CHANGE("the command would change nothing");
 
     private final String message;
 

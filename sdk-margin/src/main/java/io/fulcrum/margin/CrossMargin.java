@@ -36,6 +36,8 @@ import java.util.Objects;
  *       mark loses at once). A fill better than mark (a bid below mark) earns no credit. The
  *       market contributes its most demanding scenario; since contributions add up across markets,
  *       the sum is the whole account's worst case.
+ *   <li>An account that chose a leverage in a market ({@link AccountView#leverage}) needs at
+ *       least {@code notional / leverage} there as initial margin, rounded up.
  *   <li>Both requirements of a market are multiplied by {@link PriceView#marginScalePpm} (rounded
  *       up): an oracle guard widens margin on a tokenized stock while its exchange is closed.
  * </ul>
@@ -114,16 +116,17 @@ public final class CrossMargin implements MarginModel {
             long scale = prices.marginScalePpm(market.id());
             maintenance = Fixed.add(maintenance, Fixed.ppm(market.maintenanceRequirement(notional), scale, RoundingMode.CEILING));
 
-            long worst = market.initialRequirement(notional);
+            long chosen = account.leverage(market.id());
+            long worst = initialRequirement(market, notional, chosen);
             if (position.openBuySize() > 0) {
                 worst = Math.max(worst, scenarioRequirement(market, mark, pnl,
                         Fixed.add(position.size(), position.openBuySize()),
-                        Fixed.add(position.costBasis(), position.openBuyNotional())));
+                        Fixed.add(position.costBasis(), position.openBuyNotional()), chosen));
             }
             if (position.openSellSize() > 0) {
                 worst = Math.max(worst, scenarioRequirement(market, mark, pnl,
                         Fixed.subtract(position.size(), position.openSellSize()),
-                        Fixed.subtract(position.costBasis(), position.openSellNotional())));
+                        Fixed.subtract(position.costBasis(), position.openSellNotional()), chosen));
             }
             initial = Fixed.add(initial, Fixed.ppm(worst, scale, RoundingMode.CEILING));
         }
@@ -134,11 +137,21 @@ public final class CrossMargin implements MarginModel {
      * The initial requirement of the position {@code size}/{@code costBasis} a fill scenario leads
      * to, plus the PnL it loses at once against {@code pnlWithoutFill} (never less than zero).
      */
+    /**
+     * The tier's initial requirement, or {@code notional / leverage} (rounded up) if the account
+     * chose a leverage that asks for more (MECHANISMS.md §1.3, §5.1: {@code IM = notional /
+     * leverage}).
+     */
+    private static long initialRequirement(MarketSpec market, long notional, long leverage) {
+        long tier = market.initialRequirement(notional);
+        return leverage <= 0 ? tier : Math.max(tier, Fixed.divide(notional, leverage, RoundingMode.CEILING));
+    }
+
     private static long scenarioRequirement(MarketSpec market, long mark, long pnlWithoutFill, long size,
-            long costBasis) {
+            long costBasis, long leverage) {
         long pnl = Valuation.unrealisedPnl(market, size, costBasis, mark);
         long loss = Math.max(0, Fixed.subtract(pnlWithoutFill, pnl));
-        long requirement = market.initialRequirement(Valuation.requirementNotional(market, size, mark));
+        long requirement = initialRequirement(market, Valuation.requirementNotional(market, size, mark), leverage);
         return Fixed.add(requirement, loss);
     }
 

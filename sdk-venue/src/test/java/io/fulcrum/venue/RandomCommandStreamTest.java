@@ -216,6 +216,10 @@ class RandomCommandStreamTest {
             if (kind < 47 && !orders.isEmpty()) {
                 return new Command.AmendOrder(id, now, account, TestVenue.BTC, pick(orders), price(), size());
             }
+            if (kind == 48 && random.nextBoolean()) {
+                // 1x to 12x: 11 and 12 are above the tier's 10x and rejected.
+                return new Command.SetLeverage(id, now, account, TestVenue.BTC, 1 + random.nextInt(12));
+            }
             if (kind < 49) {
                 return new Command.CancelAll(id, now, account, random.nextBoolean() ? TestVenue.BTC : null);
             }

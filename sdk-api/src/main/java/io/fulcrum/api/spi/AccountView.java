@@ -2,6 +2,7 @@ package io.fulcrum.api.spi;
 
 import io.fulcrum.api.AccountId;
 import io.fulcrum.api.AssetId;
+import io.fulcrum.api.MarketId;
 import java.util.List;
 
 /**
@@ -24,4 +25,12 @@ public interface AccountView {
 
     /** Every market with a position or resting orders, ordered by market symbol. */
     List<PositionView> positions();
+
+    /**
+     * The leverage the account chose in {@code market}, or 0 for the market's own initial rate.
+     * A margin model takes the initial requirement there as at least {@code notional / leverage}.
+     */
+    default long leverage(MarketId market) {
+        return 0;
+    }
 }

@@ -2,6 +2,7 @@ package io.fulcrum.venue.internal;
 
 import io.fulcrum.api.Command;
 import io.fulcrum.api.Event;
+import io.fulcrum.api.MarginMode;
 import io.fulcrum.api.RejectReason;
 import io.fulcrum.api.spi.MarginState;
 import java.util.List;
@@ -70,6 +71,10 @@ final class FundsHandler {
      * initial requirement: unrealised profit is never withdrawable below it (DESIGN.md invariants).
      */
     private void requireFreeAfterDebit(AccountState account, int asset, long amount) {
+        if (account.marginMode == MarginMode.STRICT_ISOLATED && account.hasRisk()) {
+            throw Rejection.of(RejectReason.MARGIN_LOCKED_BY_STRICT_ISOLATION, account.id + " holds a position or orders in "
+                    + ledger.markets[account.isolatedMarket].spec.id());
+        }
         long held = account.balances[asset];
         if (held < amount) {
             throw Rejection.of(RejectReason.INSUFFICIENT_BALANCE,

@@ -29,6 +29,7 @@ public final class Kernel {
     final LongHashSet appliedCommands = new LongHashSet();
     long sequence;
     private final FundsHandler funds;
+    private final AccountSettingsHandler settings;
     private final OrderHandler orders;
     private final CancelHandler cancels;
     private final PriceHandler prices;
@@ -96,6 +97,7 @@ public final class Kernel {
         }
         Settlement settlement = new Settlement(ledger);
         this.funds = new FundsHandler(ledger);
+        this.settings = new AccountSettingsHandler(ledger);
         this.matching = new Matching(ledger, settlement);
         this.orders = new OrderHandler(ledger, settlement, matching);
         this.cancels = new CancelHandler(ledger, settlement);
@@ -182,6 +184,10 @@ public final class Kernel {
             funds.transfer(c, events);
         } else if (command instanceof Command.OpenAccount c) {
             funds.open(c, events);
+        } else if (command instanceof Command.SetMarginMode c) {
+            settings.setMarginMode(c, events);
+        } else if (command instanceof Command.SetLeverage c) {
+            settings.setLeverage(c, events);
         } else {
             throw new IllegalArgumentException("unknown command type " + command.getClass().getName());
         }

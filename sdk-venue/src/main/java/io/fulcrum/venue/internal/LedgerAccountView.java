@@ -2,6 +2,7 @@ package io.fulcrum.venue.internal;
 
 import io.fulcrum.api.AccountId;
 import io.fulcrum.api.AssetId;
+import io.fulcrum.api.MarketId;
 import io.fulcrum.api.spi.AccountView;
 import io.fulcrum.api.spi.Balance;
 import io.fulcrum.api.spi.PositionView;
@@ -20,6 +21,8 @@ final class LedgerAccountView implements AccountView {
     private long balanceDelta;
     private int positionMarket = -1;
     private PositionView position;
+    private int leverageMarket = -1;
+    private long leverageOverride = -1;
 
     LedgerAccountView(Ledger ledger, AccountState account) {
         this.ledger = ledger;
@@ -35,6 +38,23 @@ final class LedgerAccountView implements AccountView {
     LedgerAccountView withPosition(int market, PositionView hypothetical) {
         this.positionMarket = market;
         this.position = hypothetical;
+        return this;
+    }
+
+    @Override
+    public long leverage(MarketId market) {
+        for (MarketRuntime m : ledger.markets) {
+            if (m.spec.id().equals(market)) {
+                return leverageOverride >= 0 && m.index == leverageMarket ? leverageOverride : account.leverage[m.index];
+            }
+        }
+        return 0;
+    }
+
+    /** "This account, if its leverage in {@code market} were {@code leverage}". */
+    LedgerAccountView withLeverage(int market, long leverage) {
+        this.leverageMarket = market;
+        this.leverageOverride = leverage;
         return this;
     }
 

@@ -15,6 +15,14 @@ import java.math.BigInteger;
 final class MarketAccess {
     private MarketAccess() {}
 
+    /** An isolated account trades only the market it is isolated to. */
+    static void requireAccountMayTrade(AccountState account, MarketRuntime market) {
+        if (account.marginMode.isIsolated() && account.isolatedMarket != market.index) {
+            throw Rejection.of(RejectReason.ISOLATED_TO_ANOTHER_MARKET, account.id + " is " + account.marginMode
+                    + " and may not trade " + market.spec.id());
+        }
+    }
+
     /**
      * The guards' verdict at {@code now}, after checking that the market is not halted and has a
      * usable price: the source's reading must be OK unless a guard holds the price (a stock

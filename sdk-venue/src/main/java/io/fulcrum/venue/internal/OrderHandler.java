@@ -50,6 +50,7 @@ final class OrderHandler {
     void submit(AccountState account, MarketRuntime market, Side side, long limitPrice, long size, TimeInForce tif,
             OrderOptions options, long now, List<Event> out) {
         MarketSpec spec = market.spec;
+        MarketAccess.requireAccountMayTrade(account, market);
         OrderRules.requireValidSize(spec, size);
         OrderRules.requireValidPrice(spec, limitPrice);
         requireRestingOptionsValid(tif, options, now);
@@ -86,6 +87,7 @@ final class OrderHandler {
     void placeMarket(Command.PlaceMarketOrder c, List<Event> out) {
         AccountState account = ledger.account(c.account());
         MarketRuntime market = ledger.market(c.market());
+        MarketAccess.requireAccountMayTrade(account, market);
         boolean bySize = c.size() > 0 && c.quoteBudget() == 0;
         boolean byBudget = c.quoteBudget() > 0 && c.size() == 0;
         if (!bySize && !byBudget) {

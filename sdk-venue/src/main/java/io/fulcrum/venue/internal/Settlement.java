@@ -40,8 +40,8 @@ final class Settlement {
 
         events.add(new Event.Trade(spec.id(), OrderId.of(maker.orderId), OrderId.of(takerOrderId), maker.account.id,
                 taker.id, takerSide, price, quantity, notional, makerFee, takerFee));
-        events.add(applyToPosition(market, maker.account, maker.side, price, quantity, notional, makerFee));
-        events.add(applyToPosition(market, taker, takerSide, price, quantity, notional, takerFee));
+        applyToPosition(market, maker.account, maker.side, price, quantity, notional, makerFee, events);
+        applyToPosition(market, taker, takerSide, price, quantity, notional, takerFee, events);
     }
 
     /**
@@ -62,8 +62,8 @@ final class Settlement {
         market.lastTradePrice = price;
         events.add(new Event.Trade(spec.id(), OrderId.of(first.orderId), OrderId.of(second.orderId), first.account.id,
                 second.account.id, second.side, price, quantity, notional, firstFee, secondFee));
-        events.add(applyToPosition(market, first.account, first.side, price, quantity, notional, firstFee));
-        events.add(applyToPosition(market, second.account, second.side, price, quantity, notional, secondFee));
+        applyToPosition(market, first.account, first.side, price, quantity, notional, firstFee, events);
+        applyToPosition(market, second.account, second.side, price, quantity, notional, secondFee, events);
     }
 
     /**
@@ -85,15 +85,54 @@ final class Settlement {
         }
     }
 
-    private Event.PositionChanged applyToPosition(MarketRuntime market, AccountState account, Side side, long price,
-            long quantity, long notional, long fee) {
+    private void applyToPosition(MarketRuntime market, AccountState account, Side side, long price,
+            long quantity, long notional, long fee, List<Event> events) {
         PositionState position = account.position(market.index, market);
+        long sizeBefore = position.size;
         long realized = position.applyFill(side.sign(), quantity, notional, price);
         account.balances[ledger.settlementIndex] += realized;
         position.fees += fee;
         ledger.chargeFee(account, fee);
-        return new Event.PositionChanged(account.id, market.spec.id(), position.size, position.costBasis, realized, fee,
-                account.balances[ledger.settlementIndex]);
+        events.add(new Event.PositionChanged(account.id, market.spec.id(), position.size, position.costBasis, realized,
+                fee, account.balances[ledger.settlementIndex]));
+        if (account.marginMode.isIsolated()) {
+            releaseIsolatedMargin(account, sizeBefore, position.size, events);
+        }
+    }
+
+    /**
+     * What an isolated account gives back to its owner's main account as its position shrinks:
+     * everything once the position is closed (and no order rests), and, strictly isolated, the
+     * share {@code balance · reduced / |size before|} of each reduction (Hyperliquid's strict
+     * isolated margin, MECHANISMS.md §1.3), rounded down. A main account that does not exist
+     * receives nothing; the margin stays where it is.
+     */
+    private void releaseIsolatedMargin(AccountState account, long sizeBefore, long sizeAfter, List<Event> events) {
+        long reduced = Math.abs(sizeBefore) - Math.abs(sizeAfter);
+        boolean shrank = reduced > 0 && Long.signum(sizeBefore) * Long.signum(sizeAfter) >= 0;
+        if (!shrank) {
+            return;
+        }
+        AccountState main = ledger.accounts.get(io.fulcrum.api.AccountId.main(account.id.owner()));
+        int cash = ledger.settlementIndex;
+        long balance = account.balances[cash];
+        if (main == null || balance <= 0) {
+            return;
+        }
+        long release;
+        if (sizeAfter == 0 && !account.hasRisk()) {
+            release = balance;
+        } else if (account.marginMode == io.fulcrum.api.MarginMode.STRICT_ISOLATED) {
+            release = io.fulcrum.api.Fixed.mulDiv(balance, reduced, Math.abs(sizeBefore), RoundingMode.FLOOR);
+        } else {
+            return;
+        }
+        if (release <= 0) {
+            return;
+        }
+        account.balances[cash] -= release;
+        main.balances[cash] += release;
+        events.add(new Event.Transferred(account.id, main.id, ledger.settlement().id(), release));
     }
 
     /** Records a newly resting order, reserves its margin exposure and shows its visible part. */

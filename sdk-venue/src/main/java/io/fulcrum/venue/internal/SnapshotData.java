@@ -1,6 +1,7 @@
 package io.fulcrum.venue.internal;
 
 import io.fulcrum.api.AccountId;
+import io.fulcrum.api.MarginMode;
 import io.fulcrum.api.MarketStatus;
 import io.fulcrum.api.PriceFlag;
 import io.fulcrum.api.PriceStatus;
@@ -36,7 +37,7 @@ public record SnapshotData(
         String stateHash) {
 
     /** The format version this code writes and reads. */
-    public static final int FORMAT = 4;
+    public static final int FORMAT = 5;
 
     /**
      * A market's prices, status and the memory of its mark rule and oracle guards (one array
@@ -53,7 +54,8 @@ public record SnapshotData(
     public record PriceCondition(PriceStatus status, List<PriceFlag> flags) {}
 
     /** An account with its balances (by asset symbol) and positions. */
-    public record AccountEntry(AccountId account, long key, Map<String, Long> balances, List<PositionEntry> positions) {}
+    public record AccountEntry(AccountId account, long key, Map<String, Long> balances, List<PositionEntry> positions,
+            MarginMode marginMode, String isolatedMarket, Map<String, Long> leverage) {}
 
     /** A position's ledger fields (resting-order exposure is rebuilt from the orders). */
     public record PositionEntry(String market, long size, long costBasis, long realizedPnl, long fees) {}

@@ -67,7 +67,14 @@ public final class Snapshotter {
                             p.costBasis, p.realizedPnl, p.fees));
                 }
             }
-            accounts.add(new SnapshotData.AccountEntry(a.id, a.key, balances, positions));
+            Map<String, Long> leverage = new TreeMap<>();
+            for (int m = 0; m < a.leverage.length; m++) {
+                if (a.leverage[m] != 0) {
+                    leverage.put(ledger.markets[m].spec.id().symbol(), a.leverage[m]);
+                }
+            }
+            accounts.add(new SnapshotData.AccountEntry(a.id, a.key, balances, positions, a.marginMode,
+                    a.isolatedMarket < 0 ? null : ledger.markets[a.isolatedMarket].spec.id().symbol(), leverage));
         }
         List<SnapshotData.TriggerEntry> triggers = new ArrayList<>();
         for (TriggerOrder t : ledger.triggers.values()) {
@@ -131,6 +138,9 @@ public final class Snapshotter {
         for (SnapshotData.AccountEntry e : data.accounts()) {
             AccountState a = new AccountState(e.account(), e.key(), ledger.assets.length, ledger.markets.length);
             e.balances().forEach((symbol, amount) -> a.balances[assetIndexOf(ledger, symbol)] = amount);
+            a.marginMode = e.marginMode();
+            a.isolatedMarket = e.isolatedMarket() == null ? -1 : marketOf(ledger, e.isolatedMarket()).index;
+            e.leverage().forEach((symbol, leverage) -> a.leverage[marketOf(ledger, symbol).index] = leverage);
             for (SnapshotData.PositionEntry pe : e.positions()) {
                 MarketRuntime m = marketOf(ledger, pe.market());
                 PositionState p = a.position(m.index, m);

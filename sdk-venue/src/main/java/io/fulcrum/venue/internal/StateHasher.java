@@ -61,9 +61,13 @@ public final class StateHasher {
         }
         h.putInt(ledger.openOrders.size());
         for (AccountState a : ledger.accounts.values()) {
-            h.putLong(a.id.owner()).putInt(a.id.subaccount()).putLong(a.key);
+            h.putLong(a.id.owner()).putInt(a.id.subaccount()).putLong(a.key)
+                    .putInt(a.marginMode.ordinal()).putInt(a.isolatedMarket);
             for (long b : a.balances) {
                 h.putLong(b);
+            }
+            for (long leverage : a.leverage) {
+                h.putLong(leverage);
             }
             for (int m = 0; m < a.positions.length; m++) {
                 PositionState p = a.positions[m];

@@ -26,6 +26,7 @@ final class TriggerHandler {
     void place(Command.PlaceTrigger c, List<Event> out) {
         AccountState account = ledger.account(c.account());
         MarketRuntime market = ledger.market(c.market());
+        MarketAccess.requireAccountMayTrade(account, market);
         OrderRules.requireValidSize(market.spec, c.size());
         OrderRules.requireValidPrice(market.spec, c.triggerPrice());
         OrderRules.requireValidPrice(market.spec, c.limitPrice());
