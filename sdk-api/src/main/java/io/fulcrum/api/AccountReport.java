@@ -17,9 +17,10 @@ import java.util.Objects;
  * @param equity collateral value plus unrealised PnL, settlement units
  * @param initialRequirement equity needed to add risk
  * @param maintenanceRequirement equity below which the account is liquidated
+ * @param loan what the account owes the venue in the settlement asset, interest included
  */
 public record AccountReport(AccountId account, Map<AssetId, Long> balances, List<PositionReport> positions,
-        long equity, long initialRequirement, long maintenanceRequirement) {
+        long equity, long initialRequirement, long maintenanceRequirement, long loan) {
     public AccountReport {
         Objects.requireNonNull(account, "account");
         balances = Map.copyOf(balances);

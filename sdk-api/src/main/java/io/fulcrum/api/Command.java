@@ -83,6 +83,25 @@ public sealed interface Command {
     }
 
     /**
+     * Borrows {@code amount} of the settlement asset against the account's collateral, on the
+     * venue's {@link BorrowTerms}; the funds back margin but cannot be withdrawn.
+     */
+    record Borrow(CommandId id, long time, AccountId account, long amount) implements Command {
+        public Borrow {
+            Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(account, "account");
+        }
+    }
+
+    /** Pays back {@code amount} of the account's loan (interest first accrued) from its settlement balance. */
+    record Repay(CommandId id, long time, AccountId account, long amount) implements Command {
+        public Repay {
+            Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(account, "account");
+        }
+    }
+
+    /**
      * Places a limit order of {@code size} size units at {@code price} price units, with
      * optional rules ({@link OrderOptions}: reduce-only, post-only, good-till-time). The venue
      * assigns its {@link OrderId} (reported in {@link Event.OrderAccepted}).

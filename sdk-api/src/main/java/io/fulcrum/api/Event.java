@@ -136,4 +136,13 @@ public sealed interface Event {
 
     /** {@code account}'s leverage in {@code market} changed. */
     record LeverageChanged(AccountId account, MarketId market, long leverage) implements Event {}
+
+    /** {@code account} borrowed {@code amount}; it now owes {@code loan} and holds {@code balance} of the settlement asset. */
+    record Borrowed(AccountId account, long amount, long loan, long balance) implements Event {}
+
+    /** {@code account} repaid {@code amount}; it now owes {@code loan} and holds {@code balance}. */
+    record Repaid(AccountId account, long amount, long loan, long balance) implements Event {}
+
+    /** Interest of {@code interest} was added to {@code account}'s loan, now {@code loan}. */
+    record InterestCharged(AccountId account, long interest, long loan) implements Event {}
 }

@@ -7,7 +7,8 @@ import java.util.List;
  * went out equals what the venue's books hold.
  *
  * <p>For the settlement asset: {@code netDeposits = Σ balances − Σ position cost bases + fee
- * pool}. Cost bases enter because a fill moves cash between two accounts' cost bases before any
+ * pool + lending pool} (the lending pool goes negative by every loan paid out and back up by
+ * every repayment; interest is owed, not moved, until it is repaid). Cost bases enter because a fill moves cash between two accounts' cost bases before any
  * PnL is realised: a long bought for 100 and a short sold for 100 hold +100 and −100. For other
  * assets: {@code netDeposits = Σ balances}.
  *
@@ -25,11 +26,14 @@ public record MoneyAudit(List<Line> lines) {
      * @param balances the sum of all accounts' balances
      * @param costBases the sum of all positions' signed cost bases (settlement asset only)
      * @param feePool fees collected (settlement asset only)
+     * @param lendingPool the venue's lending cash: repayments minus loans paid out (settlement
+     *     asset only; negative while loans are out)
      */
-    public record Line(AssetId asset, long netDeposits, long balances, long costBases, long feePool) {
+    public record Line(AssetId asset, long netDeposits, long balances, long costBases, long feePool,
+            long lendingPool) {
         /** True if the line balances to the unit. */
         public boolean isConserved() {
-            return netDeposits == balances - costBases + feePool;
+            return netDeposits == balances - costBases + feePool + lendingPool;
         }
     }
 

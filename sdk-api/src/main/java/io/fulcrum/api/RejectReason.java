@@ -50,7 +50,11 @@ public enum RejectReason {
     ISOLATED_TO_ANOTHER_MARKET("an isolated account trades only the market it is isolated to"),
     MARGIN_LOCKED_BY_STRICT_ISOLATION("a strictly isolated account's margin stays in it while its position is open"),
     LEVERAGE_OUT_OF_RANGE("the leverage must be at least 1 and at most what the position's risk tier allows"),
-    NOTHING_TO_CHANGE("the command would change nothing");
+    NOTHING_TO_CHANGE("the command would change nothing"),
+    BORROWING_NOT_OFFERED("this venue does not lend"),
+    ABOVE_BORROW_LIMIT("the loan would exceed what the account's collateral may back at its loan-to-value"),
+    REPAY_ABOVE_LOAN("the repayment is larger than the loan"),
+    BORROWED_FUNDS_NOT_WITHDRAWABLE("borrowed funds back margin but cannot leave the account");
 
     private final String message;
 

@@ -36,6 +36,9 @@ import java.util.Objects;
  *       mark loses at once). A fill better than mark (a bid below mark) earns no credit. The
  *       market contributes its most demanding scenario; since contributions add up across markets,
  *       the sum is the whole account's worst case.
+ *   <li>A loan of the settlement asset ({@link AccountView#loan}) is subtracted from equity in
+ *       full: borrowed cash adds to the balance and to the loan alike, so borrowing never raises
+ *       equity.
  *   <li>An account that chose a leverage in a market ({@link AccountView#leverage}) needs at
  *       least {@code notional / leverage} there as initial margin, rounded up.
  *   <li>Both requirements of a market are multiplied by {@link PriceView#marginScalePpm} (rounded
@@ -86,7 +89,8 @@ public final class CrossMargin implements MarginModel {
     public MarginState evaluate(AccountView account, PriceView prices) {
         Objects.requireNonNull(account, "account");
         Objects.requireNonNull(prices, "prices");
-        long equity = 0;
+        // A loan is owed in the settlement asset: it counts against equity in full.
+        long equity = Fixed.negate(account.loan());
         for (Balance balance : account.balances()) {
             equity = Fixed.add(equity, collateral.collateralValue(balance.asset(), balance.amount(), prices));
         }

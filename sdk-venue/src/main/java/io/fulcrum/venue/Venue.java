@@ -4,6 +4,7 @@ import io.fulcrum.api.AccountId;
 import io.fulcrum.api.AccountReport;
 import io.fulcrum.api.AssetId;
 import io.fulcrum.api.AssetSpec;
+import io.fulcrum.api.BorrowTerms;
 import io.fulcrum.api.Command;
 import io.fulcrum.api.CommandResult;
 import io.fulcrum.api.MarketId;
@@ -255,6 +256,7 @@ public final class Venue {
         private FeeSchedule feeSchedule;
         private LiquidationPolicy liquidationPolicy;
         private Supplier<HealthIndex> healthIndex;
+        private BorrowTerms borrowTerms;
         private Journal journal;
 
         private Builder() {}
@@ -353,6 +355,16 @@ public final class Venue {
             return this;
         }
 
+        /**
+         * Lends the settlement asset against the collateral assets {@code terms} names
+         * ({@code Command.Borrow}, {@code Command.Repay}); no lending if not set.
+         */
+        public Builder borrowing(BorrowTerms terms) {
+            requireUnset(borrowTerms, "borrowing");
+            this.borrowTerms = Objects.requireNonNull(terms, "terms");
+            return this;
+        }
+
         /** Records every command before it is applied. None if not set. */
         public Builder journal(Journal journal) {
             requireUnset(this.journal, "journal");
@@ -379,6 +391,14 @@ public final class Venue {
                     throw new IllegalStateException("asset " + c.asset().id() + " is listed twice");
                 }
             }
+            if (borrowTerms != null) {
+                for (AssetId asset : borrowTerms.loanToValuePpm().keySet()) {
+                    if (asset.equals(settlementAsset.id()) || !assetIds.contains(asset)) {
+                        throw new IllegalStateException("borrowing against " + asset
+                                + ": list it as a collateral asset (not the settlement asset) first");
+                    }
+                }
+            }
             Set<Object> marketIds = new HashSet<>();
             for (VenueConfig.MarketSetup m : markets) {
                 if (!marketIds.add(m.spec().id())) {
@@ -391,7 +411,7 @@ public final class Venue {
             }
             return new VenueConfig(settlementAsset, collateralAssets, markets, marginModel,
                     feeSchedule == null ? FeeSchedule.NONE : feeSchedule,
-                    liquidationPolicy == null ? LiquidationPolicy.NONE : liquidationPolicy, healthIndex);
+                    liquidationPolicy == null ? LiquidationPolicy.NONE : liquidationPolicy, healthIndex, borrowTerms);
         }
 
         private static void requireUnset(Object value, String what) {

@@ -33,4 +33,12 @@ public interface AccountView {
     default long leverage(MarketId market) {
         return 0;
     }
+
+    /**
+     * What the account owes the venue in the settlement asset (borrowed, with interest), counted
+     * against its equity; 0 if nothing.
+     */
+    default long loan() {
+        return 0;
+    }
 }

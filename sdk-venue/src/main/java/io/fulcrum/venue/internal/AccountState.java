@@ -14,6 +14,10 @@ final class AccountState {
     MarginMode marginMode = MarginMode.CROSS;
     /** The market an isolated account trades, or -1. */
     int isolatedMarket = -1;
+    /** What the account owes the venue in the settlement asset, interest included. */
+    long loan;
+    /** When interest was last charged on the loan. */
+    long loanSince;
 
     AccountState(AccountId id, long key, int assetCount, int marketCount) {
         this.id = id;

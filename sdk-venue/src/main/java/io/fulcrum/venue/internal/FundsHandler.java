@@ -76,6 +76,10 @@ final class FundsHandler {
                     + ledger.markets[account.isolatedMarket].spec.id());
         }
         long held = account.balances[asset];
+        if (asset == ledger.settlementIndex && account.loan > 0 && held - amount < account.loan) {
+            throw Rejection.of(RejectReason.BORROWED_FUNDS_NOT_WITHDRAWABLE, account.id + " holds "
+                    + ledger.settlement().format(held) + " and owes " + ledger.settlement().format(account.loan));
+        }
         if (held < amount) {
             throw Rejection.of(RejectReason.INSUFFICIENT_BALANCE,
                     "holds " + ledger.assets[asset].format(Math.max(held, 0)) + " " + ledger.assets[asset].id()

@@ -71,6 +71,12 @@ final class HealthTracker {
                 touched.add(e.account());
             } else if (event instanceof Event.Withdrawn e) {
                 touched.add(e.account());
+            } else if (event instanceof Event.Borrowed e) {
+                touched.add(e.account());
+            } else if (event instanceof Event.Repaid e) {
+                touched.add(e.account());
+            } else if (event instanceof Event.InterestCharged e) {
+                touched.add(e.account());
             } else if (event instanceof Event.Transferred e) {
                 touched.add(e.from());
                 touched.add(e.to());

@@ -30,6 +30,7 @@ public final class Kernel {
     long sequence;
     private final FundsHandler funds;
     private final AccountSettingsHandler settings;
+    private final BorrowingHandler borrowing;
     private final OrderHandler orders;
     private final CancelHandler cancels;
     private final PriceHandler prices;
@@ -98,6 +99,7 @@ public final class Kernel {
         Settlement settlement = new Settlement(ledger);
         this.funds = new FundsHandler(ledger);
         this.settings = new AccountSettingsHandler(ledger);
+        this.borrowing = new BorrowingHandler(ledger);
         this.matching = new Matching(ledger, settlement);
         this.orders = new OrderHandler(ledger, settlement, matching);
         this.cancels = new CancelHandler(ledger, settlement);
@@ -171,6 +173,7 @@ public final class Kernel {
                 matching.advanceTime(market, c.time(), events);
             }
             ledger.lastAdvanceTime = c.time();
+            borrowing.accrueAll(c.time(), events);
             prices.advanceTime(c.time(), events);
         } else if (command instanceof Command.AmendOrder c) {
             orders.amend(c, events);
@@ -188,6 +191,10 @@ public final class Kernel {
             settings.setMarginMode(c, events);
         } else if (command instanceof Command.SetLeverage c) {
             settings.setLeverage(c, events);
+        } else if (command instanceof Command.Borrow c) {
+            borrowing.borrow(c, events);
+        } else if (command instanceof Command.Repay c) {
+            borrowing.repay(c, events);
         } else {
             throw new IllegalArgumentException("unknown command type " + command.getClass().getName());
         }

@@ -54,6 +54,8 @@ final class Ledger implements PriceView {
     /** The incremental account examination, or null to examine every account at each price move. */
     HealthTracker health;
     long feePool;
+    /** The venue's lending cash: repayments minus loans paid out. */
+    long lendingPool;
     long clock = Long.MIN_VALUE;
     /** The time of the last AdvanceTime, which engines' auction clocks follow (MIN_VALUE: none yet). */
     long lastAdvanceTime = Long.MIN_VALUE;

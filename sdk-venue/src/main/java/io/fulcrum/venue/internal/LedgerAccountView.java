@@ -59,6 +59,11 @@ final class LedgerAccountView implements AccountView {
     }
 
     @Override
+    public long loan() {
+        return account.loan;
+    }
+
+    @Override
     public AccountId id() {
         return account.id;
     }

@@ -46,7 +46,7 @@ public final class Reports {
         }
         MarginState margin = ledger.evaluate(account);
         return Optional.of(new AccountReport(id, balances, positions, margin.equity(), margin.initialRequirement(),
-                margin.maintenanceRequirement()));
+                margin.maintenanceRequirement(), account.loan));
     }
 
     /** The margin state of {@code id}, or empty if no such account is open. */
@@ -98,7 +98,9 @@ public final class Reports {
                 }
             }
             long feePool = i == ledger.settlementIndex ? ledger.feePool : 0;
-            lines.add(new MoneyAudit.Line(ledger.assets[i].id(), ledger.netDeposits[i], balances, costBases, feePool));
+            long lendingPool = i == ledger.settlementIndex ? ledger.lendingPool : 0;
+            lines.add(new MoneyAudit.Line(ledger.assets[i].id(), ledger.netDeposits[i], balances, costBases, feePool,
+                    lendingPool));
         }
         return new MoneyAudit(lines);
     }

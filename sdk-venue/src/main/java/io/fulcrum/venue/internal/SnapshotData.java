@@ -24,6 +24,7 @@ public record SnapshotData(
         long nextOrderId,
         long nextAccountKey,
         long feePool,
+        long lendingPool,
         long lastAdvanceTime,
         Map<String, Long> netDeposits,
         Map<String, Long> assetPrices,
@@ -37,7 +38,7 @@ public record SnapshotData(
         String stateHash) {
 
     /** The format version this code writes and reads. */
-    public static final int FORMAT = 5;
+    public static final int FORMAT = 6;
 
     /**
      * A market's prices, status and the memory of its mark rule and oracle guards (one array
@@ -55,7 +56,7 @@ public record SnapshotData(
 
     /** An account with its balances (by asset symbol) and positions. */
     public record AccountEntry(AccountId account, long key, Map<String, Long> balances, List<PositionEntry> positions,
-            MarginMode marginMode, String isolatedMarket, Map<String, Long> leverage) {}
+            MarginMode marginMode, String isolatedMarket, Map<String, Long> leverage, long loan, long loanSince) {}
 
     /** A position's ledger fields (resting-order exposure is rebuilt from the orders). */
     public record PositionEntry(String market, long size, long costBasis, long realizedPnl, long fees) {}

@@ -74,7 +74,8 @@ public final class Snapshotter {
                 }
             }
             accounts.add(new SnapshotData.AccountEntry(a.id, a.key, balances, positions, a.marginMode,
-                    a.isolatedMarket < 0 ? null : ledger.markets[a.isolatedMarket].spec.id().symbol(), leverage));
+                    a.isolatedMarket < 0 ? null : ledger.markets[a.isolatedMarket].spec.id().symbol(), leverage, a.loan,
+                    a.loanSince));
         }
         List<SnapshotData.TriggerEntry> triggers = new ArrayList<>();
         for (TriggerOrder t : ledger.triggers.values()) {
@@ -85,7 +86,7 @@ public final class Snapshotter {
         List<PriceObservation> observations = new ArrayList<>(ledger.observations.values());
         long[] applied = kernel.appliedCommands.toSortedArray();
         return new SnapshotData(SnapshotData.FORMAT, kernel.sequence, ledger.clock, ledger.nextOrderId,
-                ledger.nextAccountKey, ledger.feePool, ledger.lastAdvanceTime, netDeposits, assetPrices, assetConditions, markets, accounts, orders, triggers, observations,
+                ledger.nextAccountKey, ledger.feePool, ledger.lendingPool, ledger.lastAdvanceTime, netDeposits, assetPrices, assetConditions, markets, accounts, orders, triggers, observations,
                 applied, StateHasher.hash(kernel));
     }
 
@@ -109,6 +110,7 @@ public final class Snapshotter {
         ledger.nextOrderId = data.nextOrderId();
         ledger.nextAccountKey = data.nextAccountKey();
         ledger.feePool = data.feePool();
+        ledger.lendingPool = data.lendingPool();
         ledger.lastAdvanceTime = data.lastAdvanceTime();
         for (int i = 0; i < ledger.assets.length; i++) {
             String symbol = ledger.assets[i].id().symbol();
@@ -139,6 +141,8 @@ public final class Snapshotter {
             AccountState a = new AccountState(e.account(), e.key(), ledger.assets.length, ledger.markets.length);
             e.balances().forEach((symbol, amount) -> a.balances[assetIndexOf(ledger, symbol)] = amount);
             a.marginMode = e.marginMode();
+            a.loan = e.loan();
+            a.loanSince = e.loanSince();
             a.isolatedMarket = e.isolatedMarket() == null ? -1 : marketOf(ledger, e.isolatedMarket()).index;
             e.leverage().forEach((symbol, leverage) -> a.leverage[marketOf(ledger, symbol).index] = leverage);
             for (SnapshotData.PositionEntry pe : e.positions()) {

@@ -33,7 +33,8 @@ public final class StateHasher {
     public static String hash(Kernel kernel) {
         Ledger ledger = kernel.ledger;
         Hasher h = Hashing.sha256().newHasher();
-        h.putLong(ledger.clock).putLong(ledger.lastAdvanceTime).putLong(ledger.nextOrderId).putLong(ledger.nextAccountKey).putLong(ledger.feePool);
+        h.putLong(ledger.clock).putLong(ledger.lastAdvanceTime).putLong(ledger.nextOrderId).putLong(ledger.nextAccountKey).putLong(ledger.feePool)
+                .putLong(ledger.lendingPool);
         for (int i = 0; i < ledger.assets.length; i++) {
             h.putString(ledger.assets[i].id().symbol(), StandardCharsets.UTF_8)
                     .putLong(ledger.netDeposits[i]).putLong(ledger.assetPrices[i]);
@@ -62,7 +63,7 @@ public final class StateHasher {
         h.putInt(ledger.openOrders.size());
         for (AccountState a : ledger.accounts.values()) {
             h.putLong(a.id.owner()).putInt(a.id.subaccount()).putLong(a.key)
-                    .putInt(a.marginMode.ordinal()).putInt(a.isolatedMarket);
+                    .putInt(a.marginMode.ordinal()).putInt(a.isolatedMarket).putLong(a.loan).putLong(a.loanSince);
             for (long b : a.balances) {
                 h.putLong(b);
             }

@@ -1,6 +1,7 @@
 package io.fulcrum.venue.internal;
 
 import io.fulcrum.api.AssetSpec;
+import io.fulcrum.api.BorrowTerms;
 import io.fulcrum.api.MarketSpec;
 import io.fulcrum.api.spi.FeeSchedule;
 import io.fulcrum.api.spi.HealthIndex;
@@ -26,7 +27,8 @@ public record VenueConfig(
         MarginModel marginModel,
         FeeSchedule feeSchedule,
         LiquidationPolicy liquidationPolicy,
-        Supplier<HealthIndex> healthIndex) {
+        Supplier<HealthIndex> healthIndex,
+        BorrowTerms borrowTerms) {
 
     /** A non-settlement asset accounts may hold, priced by {@code priceSource}. */
     public record CollateralAsset(AssetSpec asset, PriceSource priceSource) {}
