@@ -36,8 +36,30 @@ public record RiskTier(long notionalFloor, long initialMarginPpm, long maintenan
         return new RiskTier(0, initialMarginPpm, maintenanceMarginPpm);
     }
 
-    /** The highest leverage this bracket allows, rounded down: 1,000,000 / initial margin ppm. */
+    /**
+     * A bracket for a venue that publishes maximum leverage, as Hyperliquid does (MECHANISMS.md
+     * §1.3): initial rate {@code 1 / maxLeverage} and maintenance rate half of it, each rounded up
+     * to the ppm. 40x gives 25,000 / 12,500 ppm; 3x gives 333,334 / 166,667 ppm.
+     */
+    public static RiskTier forMaxLeverage(long notionalFloor, long maxLeverage) {
+        if (maxLeverage < 1 || maxLeverage > Fixed.PPM) {
+            throw new IllegalArgumentException("maximum leverage must be 1 to 1,000,000: " + maxLeverage);
+        }
+        long initial = (Fixed.PPM + maxLeverage - 1) / maxLeverage;
+        return new RiskTier(notionalFloor, initial, (Fixed.PPM + 2 * maxLeverage - 1) / (2 * maxLeverage));
+    }
+
+    /**
+     * The highest whole leverage {@code L} this bracket allows: the largest whose initial rate
+     * {@code 1 / L}, rounded up to the ppm as {@link #forMaxLeverage} writes it, is at least the
+     * bracket's. 50,000 ppm gives 20x, 150,000 ppm 6x, and 333,334 ppm (a third, rounded up) 3x.
+     */
     public long maxLeverage() {
-        return Fixed.PPM / initialMarginPpm;
+        if (initialMarginPpm == 1) {
+            return Fixed.PPM;
+        }
+        // ceil(10^6 / L) >= I  <=>  10^6 / L > I - 1  <=>  L < 10^6 / (I - 1)
+        long bound = Fixed.PPM / (initialMarginPpm - 1);
+        return Fixed.PPM % (initialMarginPpm - 1) == 0 ? bound - 1 : bound;
     }
 }

@@ -72,10 +72,10 @@ class LeverageTest {
     }
 
     @Test
-    void aThreeTimesTierWrittenAs333334PpmAllowsOnlyTwoTimes() {
+    void aThreeTimesTierWrittenAs333334PpmAllowsThreeTimes() {
         // ppm cannot hold 1/3; the testnet ladder rounds the 3x rate up to 333,334 ppm, and
-        // RiskTier.maxLeverage() = floor(1,000,000 / 333,334) = 2.
-        assertEquals(2, Leverage.maximum(TESTNET, 400_000 * USD));
+        // RiskTier.maxLeverage() counts 3x as the tier's (ceil(1,000,000 / 3) = 333,334).
+        assertEquals(3, Leverage.maximum(TESTNET, 400_000 * USD));
         assertEquals(5, Leverage.maximum(TESTNET, 120_000 * USD));
     }
 
