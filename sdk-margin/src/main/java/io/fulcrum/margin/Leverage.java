@@ -61,11 +61,17 @@ public record Leverage(long times) {
         return this;
     }
 
-    /** The initial margin of {@code size} at {@code mark}: the notional (rounded up) over the leverage, rounded up. */
+    /**
+     * The initial margin of {@code size} at {@code mark}: the notional (rounded up) over the
+     * leverage, rounded up, and never less than the risk tier's own requirement (as
+     * {@link CrossMargin} counts it): a third cannot be written in ppm, so the 3x tier's 333,334 ppm
+     * asks a hair more than {@code notional / 3}.
+     */
     public long initialMargin(MarketSpec market, long size, long mark) {
         Objects.requireNonNull(market, "market");
+        long notional = Valuation.requirementNotional(market, size, mark);
         // ceil(ceil(x) / n) == ceil(x / n) for a whole n, so rounding the notional first loses nothing.
-        return Fixed.divide(Valuation.requirementNotional(market, size, mark), times, RoundingMode.CEILING);
+        return Math.max(market.initialRequirement(notional), Fixed.divide(notional, times, RoundingMode.CEILING));
     }
 
     /**

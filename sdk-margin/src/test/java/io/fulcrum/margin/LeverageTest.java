@@ -12,8 +12,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fulcrum.api.MarketId;
+import io.fulcrum.api.Fixed;
 import io.fulcrum.api.MarketSpec;
 import io.fulcrum.api.RiskTier;
+import java.math.RoundingMode;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -86,9 +88,13 @@ class LeverageTest {
         for (int trial = 0; trial < 5_000; trial++) {
             long notional = 1 + (long) (random.nextDouble() * 500_000 * USD);
             Leverage max = Leverage.of(Leverage.maximum(TESTNET, notional));
-            // Size 1 at price N is a notional of N units in this market.
-            assertTrue(max.initialMargin(TESTNET, 1, notional) >= TESTNET.initialRequirement(notional),
+            // Size 1 at price N is a notional of N units in this market. notional / L may fall short of the
+            // tier by less than one ppm of notional (a third rounded up to 333,334 ppm), never more.
+            long atLeverage = Fixed.divide(notional, max.times(), RoundingMode.CEILING);
+            long tier = TESTNET.initialRequirement(notional);
+            assertTrue(atLeverage >= tier - Fixed.ppm(notional, 1, RoundingMode.CEILING),
                     "seed " + seed + ", notional " + notional + ", " + max);
+            assertEquals(Math.max(tier, atLeverage), max.initialMargin(TESTNET, 1, notional), "seed " + seed);
         }
     }
 
