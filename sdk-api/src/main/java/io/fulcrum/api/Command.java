@@ -69,6 +69,19 @@ public sealed interface Command {
     }
 
     /**
+     * Switches {@code account} between one net position per market and hedge mode's separate
+     * long and short legs ({@link PositionMode}). Allowed only while the account holds no position
+     * and no resting order.
+     */
+    record SetPositionMode(CommandId id, long time, AccountId account, PositionMode mode) implements Command {
+        public SetPositionMode {
+            Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(account, "account");
+            Objects.requireNonNull(mode, "mode");
+        }
+    }
+
+    /**
      * Chooses {@code account}'s leverage in {@code market}: its initial requirement there becomes
      * {@code notional / leverage} (never less than the risk tier's). From 1 up to the highest
      * leverage the tier of the current position allows; rejected if the account would then miss
@@ -134,8 +147,17 @@ public sealed interface Command {
      */
     record PlaceTrigger(CommandId id, long time, AccountId account, MarketId market, Side side, TriggerType type,
             TriggerPrice reference, long triggerPrice, long limitPrice, long size, TimeInForce timeInForce,
-            boolean reduceOnly) implements Command {
+            boolean reduceOnly, PositionSide positionSide) implements Command {
+        /** A trigger on a one-way account's net position ({@link PositionSide#BOTH}). */
+        public PlaceTrigger(CommandId id, long time, AccountId account, MarketId market, Side side, TriggerType type,
+                TriggerPrice reference, long triggerPrice, long limitPrice, long size, TimeInForce timeInForce,
+                boolean reduceOnly) {
+            this(id, time, account, market, side, type, reference, triggerPrice, limitPrice, size, timeInForce, reduceOnly,
+                    PositionSide.BOTH);
+        }
+
         public PlaceTrigger {
+            positionSide = positionSide == null ? PositionSide.BOTH : positionSide;
             Objects.requireNonNull(id, "id");
             Objects.requireNonNull(account, "account");
             Objects.requireNonNull(market, "market");
@@ -177,8 +199,15 @@ public sealed interface Command {
      * buys 0.019 BTC (lot 0.001: 950 USDC) and leaves 50 USDC unspent.
      */
     record PlaceMarketOrder(CommandId id, long time, AccountId account, MarketId market, Side side, long size,
-            long quoteBudget, long protectionPrice) implements Command {
+            long quoteBudget, long protectionPrice, PositionSide positionSide) implements Command {
+        /** A market order on a one-way account's net position ({@link PositionSide#BOTH}). */
+        public PlaceMarketOrder(CommandId id, long time, AccountId account, MarketId market, Side side, long size,
+                long quoteBudget, long protectionPrice) {
+            this(id, time, account, market, side, size, quoteBudget, protectionPrice, PositionSide.BOTH);
+        }
+
         public PlaceMarketOrder {
+            positionSide = positionSide == null ? PositionSide.BOTH : positionSide;
             Objects.requireNonNull(id, "id");
             Objects.requireNonNull(account, "account");
             Objects.requireNonNull(market, "market");

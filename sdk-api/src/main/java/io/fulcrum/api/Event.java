@@ -54,9 +54,16 @@ public sealed interface Event {
      * @param realizedPnl the profit or loss this fill realized into the balance
      * @param fee the fee this fill charged (negative: a rebate)
      * @param balance the settlement-asset balance after
+     * @param leg the leg that changed: {@link PositionSide#BOTH} for a one-way account
      */
     record PositionChanged(AccountId account, MarketId market, long size, long costBasis, long realizedPnl, long fee,
-            long balance) implements Event {}
+            long balance, PositionSide leg) implements Event {
+        /** A one-way account's net position changed. */
+        public PositionChanged(AccountId account, MarketId market, long size, long costBasis, long realizedPnl, long fee,
+                long balance) {
+            this(account, market, size, costBasis, realizedPnl, fee, balance, PositionSide.BOTH);
+        }
+    }
 
     /** An open order's price or size changed; {@code keptPriority} says whether it kept its place. */
     record OrderAmended(OrderId order, AccountId account, MarketId market, long price, long size, long openSize,
@@ -133,6 +140,9 @@ public sealed interface Event {
 
     /** {@code account}'s margin mode changed; {@code market} is the isolated market, or null for cross. */
     record MarginModeChanged(AccountId account, MarginMode mode, MarketId market) implements Event {}
+
+    /** {@code account} switched between one-way and hedge mode. */
+    record PositionModeChanged(AccountId account, PositionMode mode) implements Event {}
 
     /** {@code account}'s leverage in {@code market} changed. */
     record LeverageChanged(AccountId account, MarketId market, long leverage) implements Event {}

@@ -26,12 +26,14 @@ import java.util.Objects;
  * @param expiresAt the command time from which the order is dead, or 0 for never
  * @param displaySize the visible slice of an iceberg order, or 0 for an ordinary order
  */
-public record OrderOptions(boolean reduceOnly, PostOnly postOnly, long expiresAt, long displaySize) {
-    /** No options: an ordinary limit order. */
-    public static final OrderOptions NONE = new OrderOptions(false, PostOnly.NO, 0, 0);
+public record OrderOptions(boolean reduceOnly, PostOnly postOnly, long expiresAt, long displaySize,
+        PositionSide positionSide) {
+    /** No options: an ordinary limit order on a one-way account's net position. */
+    public static final OrderOptions NONE = new OrderOptions(false, PostOnly.NO, 0, 0, PositionSide.BOTH);
 
     public OrderOptions {
         Objects.requireNonNull(postOnly, "postOnly");
+        positionSide = positionSide == null ? PositionSide.BOTH : positionSide;
         if (expiresAt < 0) {
             throw new IllegalArgumentException("expiresAt must be 0 (never) or a positive time: " + expiresAt);
         }
@@ -40,24 +42,34 @@ public record OrderOptions(boolean reduceOnly, PostOnly postOnly, long expiresAt
         }
     }
 
+    /** Options on the net position ({@link PositionSide#BOTH}), as a one-way account places them. */
+    public OrderOptions(boolean reduceOnly, PostOnly postOnly, long expiresAt, long displaySize) {
+        this(reduceOnly, postOnly, expiresAt, displaySize, PositionSide.BOTH);
+    }
+
     /** These options, reduce-only. */
     public OrderOptions withReduceOnly() {
-        return new OrderOptions(true, postOnly, expiresAt, displaySize);
+        return new OrderOptions(true, postOnly, expiresAt, displaySize, positionSide);
     }
 
     /** These options, post-only with {@code mode}. */
     public OrderOptions withPostOnly(PostOnly mode) {
-        return new OrderOptions(reduceOnly, mode, expiresAt, displaySize);
+        return new OrderOptions(reduceOnly, mode, expiresAt, displaySize, positionSide);
     }
 
     /** These options, good till {@code time} (epoch ms). */
     public OrderOptions withExpiry(long time) {
-        return new OrderOptions(reduceOnly, postOnly, time, displaySize);
+        return new OrderOptions(reduceOnly, postOnly, time, displaySize, positionSide);
     }
 
     /** These options, an iceberg showing {@code size} at a time. */
     public OrderOptions withDisplaySize(long size) {
-        return new OrderOptions(reduceOnly, postOnly, expiresAt, size);
+        return new OrderOptions(reduceOnly, postOnly, expiresAt, size, positionSide);
+    }
+
+    /** These options, on hedge-mode leg {@code side} ({@link PositionMode#HEDGE}). */
+    public OrderOptions onLeg(PositionSide side) {
+        return new OrderOptions(reduceOnly, postOnly, expiresAt, displaySize, side);
     }
 
     /** True if this is an iceberg order. */

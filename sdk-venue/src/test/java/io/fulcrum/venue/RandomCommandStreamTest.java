@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 import io.fulcrum.api.AccountId;
 import io.fulcrum.api.Command;
 import io.fulcrum.api.MarketStatus;
+import io.fulcrum.api.PositionMode;
+import io.fulcrum.api.PositionSide;
 import io.fulcrum.api.spi.MarkPriceRule;
 import io.fulcrum.margin.ThresholdIndex;
 import io.fulcrum.oracle.CircuitBreaker;
@@ -126,6 +128,7 @@ class RandomCommandStreamTest {
         assertTrue(stats.trades >= 20, () -> "too few trades: " + stats);
         assertTrue(stats.rejected >= 20, () -> "too few rejections: " + stats);
         assertTrue(stats.rested >= 20, () -> "too few resting orders: " + stats);
+        assertTrue(stats.legFills >= 1, () -> "no hedge-mode leg ever traded: " + stats);
         if (oracleRoll == 0) {
             assertTrue(stats.breaches >= 1, () -> "no account ever fell below maintenance: " + stats);
         } else {
@@ -149,6 +152,7 @@ class RandomCommandStreamTest {
         int rested;
         int breaches;
         int statusChanges;
+        int legFills;
         int triggersFired;
 
         void count(CommandResult r) {
@@ -161,13 +165,15 @@ class RandomCommandStreamTest {
             rested += r.eventsOf(Event.OrderRested.class).size();
             breaches += r.eventsOf(Event.MaintenanceBreached.class).size();
             statusChanges += r.eventsOf(Event.MarketStatusChanged.class).size();
+            legFills += (int) r.eventsOf(Event.PositionChanged.class).stream().filter(e -> e.leg() != PositionSide.BOTH)
+                    .count();
             triggersFired += r.eventsOf(Event.TriggerFired.class).size();
         }
 
         @Override
         public String toString() {
             return "accepted " + accepted + ", rejected " + rejected + ", duplicates " + duplicates + ", trades " + trades
-                    + ", rested " + rested + ", maintenance breaches " + breaches + ", status changes " + statusChanges + ", triggers fired " + triggersFired;
+                    + ", rested " + rested + ", maintenance breaches " + breaches + ", status changes " + statusChanges + ", hedge-leg fills " + legFills + ", triggers fired " + triggersFired;
         }
     }
 
@@ -176,6 +182,9 @@ class RandomCommandStreamTest {
         private final Random random;
         private final List<AccountId> accounts = new ArrayList<>();
         private final List<OrderId> orders = new ArrayList<>();
+        private final java.util.Set<AccountId> hedged = new java.util.HashSet<>();
+        /** Half the new accounts switch to hedge mode before anything else. */
+        private final java.util.ArrayDeque<AccountId> toHedge = new java.util.ArrayDeque<>();
         private long nextId = 1;
         private long now = 1_000;
         private long index = 500_000; // 50,000.0
@@ -189,6 +198,9 @@ class RandomCommandStreamTest {
             CommandId id = random.nextInt(50) == 0 && nextId > 2
                     ? CommandId.of(1 + random.nextInt((int) nextId - 1)) // a resend
                     : CommandId.of(nextId++);
+            if (!toHedge.isEmpty()) {
+                return new Command.SetPositionMode(id, now, toHedge.poll(), PositionMode.HEDGE);
+            }
             if (accounts.size() < 2 || random.nextInt(40) == 0) {
                 AccountId a = AccountId.of(accounts.size() + 1, random.nextInt(2));
                 return new Command.OpenAccount(id, now, a);
@@ -216,6 +228,11 @@ class RandomCommandStreamTest {
             if (kind < 47 && !orders.isEmpty()) {
                 return new Command.AmendOrder(id, now, account, TestVenue.BTC, pick(orders), price(), size());
             }
+            if (kind == 47 && random.nextInt(3) == 0) {
+                // Accepted for an account without positions or orders, rejected (locked, unchanged) otherwise.
+                return new Command.SetPositionMode(id, now, account,
+                        random.nextBoolean() ? PositionMode.HEDGE : PositionMode.ONE_WAY);
+            }
             if (kind == 48 && random.nextBoolean()) {
                 // 1x to 12x: 11 and 12 are above the tier's 10x and rejected.
                 return new Command.SetLeverage(id, now, account, TestVenue.BTC, 1 + random.nextInt(12));
@@ -232,13 +249,13 @@ class RandomCommandStreamTest {
                 TriggerPrice reference = TriggerPrice.values()[random.nextInt(TriggerPrice.values().length)];
                 TimeInForce tif = random.nextBoolean() ? TimeInForce.IOC : TimeInForce.GTC;
                 return new Command.PlaceTrigger(id, now, account, TestVenue.BTC, side, type, reference, price(), price(),
-                        size(), tif, random.nextInt(3) == 0);
+                        size(), tif, random.nextInt(3) == 0, leg(account));
             }
             if (kind < 62) {
                 Side side = random.nextBoolean() ? Side.BUY : Side.SELL;
                 boolean byBudget = random.nextBoolean();
                 return new Command.PlaceMarketOrder(id, now, account, TestVenue.BTC, side, byBudget ? 0 : size(),
-                        byBudget ? TestVenue.usdc(String.valueOf(10 + random.nextInt(20_000))) : 0, price());
+                        byBudget ? TestVenue.usdc(String.valueOf(10 + random.nextInt(20_000))) : 0, price(), leg(account));
             }
             Side side = random.nextBoolean() ? Side.BUY : Side.SELL;
             long size = random.nextInt(20) == 0 ? 15 : size(); // sometimes off-lot
@@ -248,17 +265,33 @@ class RandomCommandStreamTest {
             if (random.nextInt(8) == 0 && size > 10) {
                 options = options.withDisplaySize(10L * (1 + random.nextInt((int) (size / 10) - 1 + 1)));
             }
-            return new Command.PlaceOrder(id, now, account, TestVenue.BTC, side, price, size, tif, options);
+            return new Command.PlaceOrder(id, now, account, TestVenue.BTC, side, price, size, tif,
+                    options.onLeg(leg(account)));
         }
 
         void learn(CommandResult result) {
             for (Event e : result.events()) {
-                if (e instanceof Event.AccountOpened opened) {
+                if (e instanceof Event.PositionModeChanged changed) {
+                    if (changed.mode() == PositionMode.HEDGE) {
+                        hedged.add(changed.account());
+                    } else {
+                        hedged.remove(changed.account());
+                    }
+                } else if (e instanceof Event.AccountOpened opened) {
                     accounts.add(opened.account());
+                    if (random.nextBoolean()) {
+                        toHedge.add(opened.account());
+                    }
                 } else if (e instanceof Event.OrderRested rested && !orders.contains(rested.order())) {
                     orders.add(rested.order());
                 }
             }
+        }
+
+        /** The leg an order of {@code account} names: right for its mode, except now and then. */
+        private PositionSide leg(AccountId account) {
+            boolean hedge = hedged.contains(account) != (random.nextInt(30) == 0);
+            return hedge ? (random.nextBoolean() ? PositionSide.LONG : PositionSide.SHORT) : PositionSide.BOTH;
         }
 
         /** Mostly plain orders; the rest reduce-only, post-only (either mode) or good-till-time. */

@@ -3,6 +3,7 @@ package io.fulcrum.venue.internal;
 import io.fulcrum.api.Command;
 import io.fulcrum.api.Event;
 import io.fulcrum.api.MarginMode;
+import io.fulcrum.api.PositionSide;
 import io.fulcrum.api.RejectReason;
 import io.fulcrum.api.spi.MarginState;
 import java.util.List;
@@ -49,11 +50,36 @@ final class AccountSettingsHandler {
         events.add(new Event.MarginModeChanged(c.account(), c.mode(), c.market()));
     }
 
+    /** Binance refuses to switch the position mode with positions or orders open; so does this venue. */
+    void setPositionMode(Command.SetPositionMode c, List<Event> events) {
+        AccountState account = ledger.account(c.account());
+        if (c.mode() == account.positionMode) {
+            throw Rejection.of(RejectReason.NOTHING_TO_CHANGE, c.account() + " is already " + c.mode());
+        }
+        if (account.hasRisk() || hasTriggers(account)) {
+            throw Rejection.of(RejectReason.POSITION_MODE_LOCKED, c.account() + " holds a position or orders");
+        }
+        account.positionMode = c.mode();
+        events.add(new Event.PositionModeChanged(c.account(), c.mode()));
+    }
+
+    private boolean hasTriggers(AccountState account) {
+        for (TriggerOrder trigger : ledger.triggers.values()) {
+            if (trigger.account() == account) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     void setLeverage(Command.SetLeverage c, List<Event> events) {
         AccountState account = ledger.account(c.account());
         MarketRuntime market = ledger.market(c.market());
-        PositionState position = account.positions[market.index];
-        long size = position == null ? 0 : Math.abs(position.size);
+        long size = 0; // both legs of a hedge-mode account count
+        for (PositionSide leg : new PositionSide[] {PositionSide.LONG, PositionSide.SHORT}) {
+            PositionState position = account.positions[account.slot(market.index, leg)];
+            size += position == null ? 0 : Math.abs(position.size);
+        }
         long notional = market.markPrice <= 0 ? 0
                 : market.spec.notional(size, market.markPrice, java.math.RoundingMode.CEILING);
         long highest = market.spec.tierFor(notional).maxLeverage();

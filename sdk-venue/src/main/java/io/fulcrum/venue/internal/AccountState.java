@@ -2,13 +2,21 @@ package io.fulcrum.venue.internal;
 
 import io.fulcrum.api.AccountId;
 import io.fulcrum.api.MarginMode;
+import io.fulcrum.api.PositionMode;
+import io.fulcrum.api.PositionSide;
 
-/** One account's balances (indexed by asset) and positions (indexed by market). */
+/**
+ * One account's balances (indexed by asset) and positions, indexed by <b>slot</b>: slot
+ * {@code m} is market {@code m}'s net position (one-way) or long leg (hedge), slot
+ * {@code markets + m} its short leg (hedge only).
+ */
 final class AccountState {
     final AccountId id;
     final long key;
     final long[] balances;
     final PositionState[] positions;
+    final int marketCount;
+    PositionMode positionMode = PositionMode.ONE_WAY;
     /** The leverage chosen per market, 0 where the market's own initial rate applies. */
     final long[] leverage;
     MarginMode marginMode = MarginMode.CROSS;
@@ -23,15 +31,32 @@ final class AccountState {
         this.id = id;
         this.key = key;
         this.balances = new long[assetCount];
-        this.positions = new PositionState[marketCount];
+        this.positions = new PositionState[2 * marketCount];
         this.leverage = new long[marketCount];
+        this.marketCount = marketCount;
     }
 
-    PositionState position(int market, MarketRuntime runtime) {
-        PositionState p = positions[market];
+    /** The slot of market {@code market}'s leg {@code leg}: the short leg lives after every market. */
+    int slot(int market, PositionSide leg) {
+        return leg == PositionSide.SHORT ? marketCount + market : market;
+    }
+
+    /** The market a slot belongs to. */
+    int marketOf(int slot) {
+        return slot < marketCount ? slot : slot - marketCount;
+    }
+
+    /** The leg a slot holds, as this account's mode names it. */
+    PositionSide legOf(int slot) {
+        return positionMode == PositionMode.ONE_WAY ? PositionSide.BOTH
+                : slot < marketCount ? PositionSide.LONG : PositionSide.SHORT;
+    }
+
+    PositionState position(int slot, MarketRuntime runtime) {
+        PositionState p = positions[slot];
         if (p == null) {
             p = new PositionState(runtime.spec);
-            positions[market] = p;
+            positions[slot] = p;
         }
         return p;
     }

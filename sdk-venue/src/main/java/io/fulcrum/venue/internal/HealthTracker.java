@@ -176,11 +176,12 @@ final class HealthTracker {
     private int exposures(AccountState account) {
         MarginModel model = ledger.config.marginModel();
         int n = 0;
-        for (MarketRuntime market : ledger.markets) {
-            PositionState p = account.positions[market.index];
+        for (int slot = 0; slot < account.positions.length; slot++) {
+            PositionState p = account.positions[slot];
             if (p == null || p.size == 0) {
                 continue;
             }
+            MarketRuntime market = ledger.markets[account.marketOf(slot)];
             MarketSpec spec = market.spec;
             long growth = Fixed.mulDiv(model.maintenanceGrowthPpm(spec), market.marginScalePpm, Fixed.PPM,
                     RoundingMode.CEILING);

@@ -189,6 +189,8 @@ public final class Kernel {
             funds.open(c, events);
         } else if (command instanceof Command.SetMarginMode c) {
             settings.setMarginMode(c, events);
+        } else if (command instanceof Command.SetPositionMode c) {
+            settings.setPositionMode(c, events);
         } else if (command instanceof Command.SetLeverage c) {
             settings.setLeverage(c, events);
         } else if (command instanceof Command.Borrow c) {

@@ -31,6 +31,7 @@ final class Matching implements MatchSink {
     private long expiresAt;
     private long displaySize;
     private long now;
+    private int slot;
     private List<Event> events;
 
     Matching(Ledger ledger, Settlement settlement) {
@@ -39,10 +40,11 @@ final class Matching implements MatchSink {
     }
 
     /** Matches a new limit (or iceberg) order; reports an IOC or FOK remainder as cancelled. */
-    void place(MarketRuntime market, AccountState account, long orderId, Side side, long price, long size,
+    void place(MarketRuntime market, AccountState account, int slot, long orderId, Side side, long price, long size,
             TimeInForce tif, boolean reduceOnly, boolean postOnly, long expiresAt, long displaySize, long now,
             List<Event> out) {
         begin(market, account, orderId, side, size, 0, reduceOnly, postOnly, expiresAt, displaySize, now, out);
+        this.slot = slot;
         long dropped = displaySize > 0
                 ? market.engine.placeIceberg(orderId, account.key, side, price, size, displaySize, this)
                 : market.engine.place(orderId, account.key, side, price, size, tif, this);
@@ -57,9 +59,10 @@ final class Matching implements MatchSink {
      * Matches a market order sized by a quote budget; what its worst-case size did not fill is
      * reported as cancelled.
      */
-    void placeWithBudget(MarketRuntime market, AccountState account, long orderId, Side side, long protectionPrice,
-            long quoteBudget, long maxSize, long now, List<Event> out) {
+    void placeWithBudget(MarketRuntime market, AccountState account, int slot, long orderId, Side side,
+            long protectionPrice, long quoteBudget, long maxSize, long now, List<Event> out) {
         begin(market, account, orderId, side, maxSize, 0, false, false, 0, 0, now, out);
+        this.slot = slot;
         market.engine.placeWithBudget(orderId, account.key, side, protectionPrice, quoteBudget, this);
         long unfilled = size - filled;
         if (unfilled > 0) {
@@ -81,6 +84,7 @@ final class Matching implements MatchSink {
             List<Event> out) {
         begin(market, order.account, order.orderId, order.side, newSize, order.filled, order.reduceOnly,
                 order.postOnly, order.expiresAt, order.displaySize, now, out);
+        this.slot = order.slot;
         boolean kept = market.engine.amend(order.orderId, newPrice, newOpen, this);
         end();
         return kept;
@@ -118,7 +122,7 @@ final class Matching implements MatchSink {
                     maker.openSize, refusal));
             return false;
         }
-        settlement.settleFill(market, maker, account, takerOrderId, side, price, quantity, events);
+        settlement.settleFill(market, maker, account, slot, takerOrderId, side, price, quantity, events);
         filled += quantity;
         return true;
     }
@@ -155,8 +159,8 @@ final class Matching implements MatchSink {
 
     @Override
     public void onRested(long restingId, Side restingSide, long price, long openSize) {
-        OpenOrder order = new OpenOrder(restingId, account, market.index, restingSide, price, size, filled, reduceOnly,
-                postOnly, expiresAt, displaySize);
+        OpenOrder order = new OpenOrder(restingId, account, market.index, slot, restingSide, price, size, filled,
+                reduceOnly, postOnly, expiresAt, displaySize);
         order.openSize = openSize;
         // An iceberg shows nothing until the engine cuts its first slice (onReplenished follows).
         order.visibleSize = displaySize > 0 ? 0 : openSize;
@@ -209,8 +213,8 @@ final class Matching implements MatchSink {
         if (maker.isExpiredAt(now)) {
             return CancelReason.EXPIRED;
         }
-        PositionState position = maker.account.positions[maker.market];
-        boolean reduces = position.size != 0 && Long.signum(position.size) != maker.side.sign()
+        PositionState position = maker.account.positions[maker.slot];
+        boolean reduces = position != null && position.size != 0 && Long.signum(position.size) != maker.side.sign()
                 && quantity <= Math.abs(position.size);
         if (maker.reduceOnly && !reduces) {
             return CancelReason.REDUCE_ONLY_WOULD_INCREASE;

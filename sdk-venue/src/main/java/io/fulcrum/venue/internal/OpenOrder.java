@@ -11,6 +11,8 @@ final class OpenOrder {
     final long orderId;
     final AccountState account;
     final int market;
+    /** The owner's position slot the order acts on (a hedge-mode leg, or the net position). */
+    final int slot;
     final Side side;
     final boolean reduceOnly;
     final boolean postOnly;
@@ -25,11 +27,12 @@ final class OpenOrder {
     long visibleSize;
     long reservedNotional;
 
-    OpenOrder(long orderId, AccountState account, int market, Side side, long price, long size, long filled,
+    OpenOrder(long orderId, AccountState account, int market, int slot, Side side, long price, long size, long filled,
             boolean reduceOnly, boolean postOnly, long expiresAt, long displaySize) {
         this.orderId = orderId;
         this.account = account;
         this.market = market;
+        this.slot = slot;
         this.side = side;
         this.price = price;
         this.size = size;

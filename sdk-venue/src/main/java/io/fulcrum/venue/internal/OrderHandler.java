@@ -5,6 +5,8 @@ import io.fulcrum.api.Event;
 import io.fulcrum.api.MarketSpec;
 import io.fulcrum.api.OrderId;
 import io.fulcrum.api.OrderOptions;
+import io.fulcrum.api.PositionMode;
+import io.fulcrum.api.PositionSide;
 import io.fulcrum.api.PostOnly;
 import io.fulcrum.api.RejectReason;
 import io.fulcrum.api.Side;
@@ -58,24 +60,28 @@ final class OrderHandler {
         long price = postOnlyPrice(market, side, limitPrice, options.postOnly());
         long notional = OrderRules.checkedNotional(spec, size, price);
         OrderRules.requireMinNotional(spec, notional);
+        int slot = slotFor(account, market, options.positionSide());
+        // A hedge-mode order that closes its leg may never exceed it: it is reduce-only by nature.
+        boolean reduceOnly = options.reduceOnly() || account.positionMode == PositionMode.HEDGE
+                && options.positionSide().isClosedBy(side);
         GuardVerdict verdict = MarketAccess.requireTradable(ledger, market, now);
         MarketAccess.requireWithinBand(market, verdict, price);
-        requirePositionBound(account, market, size);
+        requirePositionBound(account, slot, market, size);
         requireRoomForAnotherOrder(account, market, tif);
-        boolean reduces = reducesOnly(account, market, side, size);
+        boolean reduces = reducesOnly(account, slot, side, size);
         MarketAccess.requireAllowedByStatus(market, verdict, reduces, side + " " + size + " against "
-                + describePosition(account, market));
-        if (options.reduceOnly() && !reduces) {
+                + describePosition(account, slot));
+        if (reduceOnly && !reduces) {
             throw Rejection.of(RejectReason.REDUCE_ONLY_WOULD_INCREASE, side + " " + size + " against "
-                    + describePosition(account, market));
+                    + describePosition(account, slot));
         }
         if (!reduces) {
             long reserved = Settlement.reservedNotional(spec, side, size, price);
-            requireInitialMargin(account, market, side, size, reserved, 0, 0);
+            requireInitialMargin(account, market, slot, side, size, reserved, 0, 0);
         }
         long orderId = ledger.nextOrderId++;
         out.add(new Event.OrderAccepted(OrderId.of(orderId), account.id, spec.id(), side, price, size, tif, options));
-        matching.place(market, account, orderId, side, price, size, tif, options.reduceOnly(),
+        matching.place(market, account, slot, orderId, side, price, size, tif, reduceOnly,
                 options.postOnly() != PostOnly.NO, options.expiresAt(), options.displaySize(), now, out);
     }
 
@@ -94,10 +100,12 @@ final class OrderHandler {
             throw Rejection.of(RejectReason.MARKET_ORDER_SIZE, "size " + c.size() + ", quote budget " + c.quoteBudget());
         }
         if (bySize) {
-            submit(account, market, c.side(), c.protectionPrice(), c.size(), TimeInForce.IOC, OrderOptions.NONE, c.time(),
-                    out);
+            submit(account, market, c.side(), c.protectionPrice(), c.size(), TimeInForce.IOC,
+                    OrderOptions.NONE.onLeg(c.positionSide()), c.time(), out);
             return;
         }
+        int slot = slotFor(account, market, c.positionSide());
+        boolean closing = account.positionMode == PositionMode.HEDGE && c.positionSide().isClosedBy(c.side());
         MarketSpec spec = market.spec;
         OrderRules.requireValidPrice(spec, c.protectionPrice());
         if (c.quoteBudget() >= Ledger.MAX_AMOUNT) {
@@ -115,25 +123,33 @@ final class OrderHandler {
         OrderRules.requireMinNotional(spec, OrderRules.checkedNotional(spec, maxSize, c.protectionPrice()));
         GuardVerdict verdict = MarketAccess.requireTradable(ledger, market, c.time());
         MarketAccess.requireWithinBand(market, verdict, c.protectionPrice());
-        requirePositionBound(account, market, maxSize);
-        boolean reduces = reducesOnly(account, market, c.side(), maxSize);
+        requirePositionBound(account, slot, market, maxSize);
+        boolean reduces = reducesOnly(account, slot, c.side(), maxSize);
         MarketAccess.requireAllowedByStatus(market, verdict, reduces, c.side() + " up to " + maxSize + " against "
-                + describePosition(account, market));
+                + describePosition(account, slot));
+        if (closing && !reduces) {
+            throw Rejection.of(RejectReason.REDUCE_ONLY_WOULD_INCREASE, c.side() + " up to " + maxSize + " against "
+                    + describePosition(account, slot));
+        }
         if (!reduces) {
             long reserved = Settlement.reservedNotional(spec, c.side(), maxSize, c.protectionPrice());
-            requireInitialMargin(account, market, c.side(), maxSize, reserved, 0, 0);
+            requireInitialMargin(account, market, slot, c.side(), maxSize, reserved, 0, 0);
         }
         long orderId = ledger.nextOrderId++;
         out.add(new Event.OrderAccepted(OrderId.of(orderId), account.id, spec.id(), c.side(), c.protectionPrice(),
-                maxSize, TimeInForce.IOC, OrderOptions.NONE));
-        matching.placeWithBudget(market, account, orderId, c.side(), c.protectionPrice(), c.quoteBudget(), maxSize,
-                c.time(), out);
+                maxSize, TimeInForce.IOC, OrderOptions.NONE.onLeg(c.positionSide())));
+        matching.placeWithBudget(market, account, slot, orderId, c.side(), c.protectionPrice(), c.quoteBudget(),
+                maxSize, c.time(), out);
     }
 
     /** Sends a liquidation policy's order into the book as an IOC, without the initial-margin check. */
     void liquidate(AccountState account, LiquidationOrder order, long now, List<Event> out) {
         MarketRuntime market = ledger.market(order.market());
-        PositionState position = account.positions[market.index];
+        // In hedge mode a sale closes the long leg and a purchase the short one.
+        PositionSide leg = account.positionMode == PositionMode.ONE_WAY ? PositionSide.BOTH
+                : order.side() == Side.SELL ? PositionSide.LONG : PositionSide.SHORT;
+        int slot = account.slot(market.index, leg);
+        PositionState position = account.positions[slot];
         long size = position == null ? 0 : Math.min(order.size(), Math.abs(position.size));
         if (size == 0 || !market.spec.isOnLot(size) || !market.spec.isOnTick(order.worstPrice())
                 || position.size * order.side().sign() > 0) {
@@ -141,11 +157,11 @@ final class OrderHandler {
                     + order + " for " + account.id);
         }
         long orderId = ledger.nextOrderId++;
-        OrderOptions options = OrderOptions.NONE.withReduceOnly();
+        OrderOptions options = OrderOptions.NONE.withReduceOnly().onLeg(leg);
         out.add(new Event.OrderAccepted(OrderId.of(orderId), account.id, market.spec.id(), order.side(),
                 order.worstPrice(), size, TimeInForce.IOC, options));
-        matching.place(market, account, orderId, order.side(), order.worstPrice(), size, TimeInForce.IOC, true, false,
-                0, 0, now, out);
+        matching.place(market, account, slot, orderId, order.side(), order.worstPrice(), size, TimeInForce.IOC, true,
+                false, 0, 0, now, out);
     }
 
     void amend(Command.AmendOrder c, List<Event> out) {
@@ -175,17 +191,17 @@ final class OrderHandler {
             }
             GuardVerdict verdict = MarketAccess.requireTradable(ledger, market, c.time());
             MarketAccess.requireWithinBand(market, verdict, c.newPrice());
-            requirePositionBound(account, market, newOpen);
-            boolean reduces = reducesOnly(account, market, order.side, newOpen - order.openSize);
+            requirePositionBound(account, order.slot, market, newOpen);
+            boolean reduces = reducesOnly(account, order.slot, order.side, newOpen - order.openSize);
             MarketAccess.requireAllowedByStatus(market, verdict, reduces, "amended size " + c.newSize() + " against "
-                    + describePosition(account, market));
+                    + describePosition(account, order.slot));
             if (order.reduceOnly && !reduces) {
                 throw Rejection.of(RejectReason.REDUCE_ONLY_WOULD_INCREASE, "amended size " + c.newSize() + " against "
-                        + describePosition(account, market));
+                        + describePosition(account, order.slot));
             }
             if (!reduces) {
                 long reserved = Settlement.reservedNotional(spec, order.side, newOpen, c.newPrice());
-                requireInitialMargin(account, market, order.side, newOpen, reserved, order.openSize,
+                requireInitialMargin(account, market, order.slot, order.side, newOpen, reserved, order.openSize,
                         order.reservedNotional);
             }
         }
@@ -255,9 +271,22 @@ final class OrderHandler {
         return opposite != MatchingEngine.NO_PRICE && (side == Side.BUY ? price >= opposite : price <= opposite);
     }
 
+    /**
+     * The position slot an order on {@code leg} acts on: a one-way account names
+     * {@link PositionSide#BOTH}, a hedge-mode account {@code LONG} or {@code SHORT}.
+     */
+    static int slotFor(AccountState account, MarketRuntime market, PositionSide leg) {
+        boolean oneWay = account.positionMode == PositionMode.ONE_WAY;
+        if (oneWay != (leg == PositionSide.BOTH)) {
+            throw Rejection.of(RejectReason.POSITION_SIDE_MISMATCH, account.id + " is " + account.positionMode
+                    + "; the order names " + leg);
+        }
+        return account.slot(market.index, leg);
+    }
+
     /** True if the order, with the account's other orders on its side, can only shrink the position. */
-    private static boolean reducesOnly(AccountState account, MarketRuntime market, Side side, long addedSize) {
-        PositionState p = account.positions[market.index];
+    private static boolean reducesOnly(AccountState account, int slot, Side side, long addedSize) {
+        PositionState p = account.positions[slot];
         if (p == null || p.size == 0 || Long.signum(p.size) == side.sign()) {
             return false;
         }
@@ -265,23 +294,27 @@ final class OrderHandler {
         return sameSideOpen + addedSize <= Math.abs(p.size);
     }
 
-    private static String describePosition(AccountState account, MarketRuntime market) {
-        PositionState p = account.positions[market.index];
+    private static String describePosition(AccountState account, int slot) {
+        PositionState p = account.positions[slot];
         return p == null ? "no position" : "position " + p.size + " with " + p.openBuySize + " open to buy and "
                 + p.openSellSize + " open to sell";
     }
 
     private static void requireRoomForAnotherOrder(AccountState account, MarketRuntime market, TimeInForce tif) {
-        PositionState p = account.positions[market.index];
-        int open = p == null ? 0 : p.openOrders;
+        // Both legs of a hedge-mode account count against the market's limit.
+        int open = 0;
+        for (PositionSide leg : new PositionSide[] {PositionSide.LONG, PositionSide.SHORT}) {
+            PositionState p = account.positions[account.slot(market.index, leg)];
+            open += p == null ? 0 : p.openOrders;
+        }
         if (tif == TimeInForce.GTC && open >= market.spec.maxOpenOrdersPerAccount()) {
             throw Rejection.of(RejectReason.TOO_MANY_OPEN_ORDERS,
                     open + " open in " + market.spec.id() + ", limit " + market.spec.maxOpenOrdersPerAccount());
         }
     }
 
-    private static void requirePositionBound(AccountState account, MarketRuntime market, long size) {
-        PositionState p = account.positions[market.index];
+    private static void requirePositionBound(AccountState account, int slot, MarketRuntime market, long size) {
+        PositionState p = account.positions[slot];
         long exposure = p == null ? 0 : Math.abs(p.size) + p.openBuySize + p.openSellSize;
         if (exposure + size >= Ledger.MAX_AMOUNT) {
             throw Rejection.of(RejectReason.ARITHMETIC_OVERFLOW,
@@ -289,9 +322,9 @@ final class OrderHandler {
         }
     }
 
-    private void requireInitialMargin(AccountState account, MarketRuntime market, Side side, long size, long notional,
-            long replacedSize, long replacedNotional) {
-        PositionState p = account.positions[market.index];
+    private void requireInitialMargin(AccountState account, MarketRuntime market, int slot, Side side, long size,
+            long notional, long replacedSize, long replacedNotional) {
+        PositionState p = account.positions[slot];
         PositionView now = p == null ? PositionView.of(market.spec, 0, 0) : p.view();
         long buySize = now.openBuySize();
         long buyNotional = now.openBuyNotional();
@@ -306,7 +339,7 @@ final class OrderHandler {
         }
         PositionView hypothetical = new PositionView(market.spec, now.size(), now.costBasis(), buySize, buyNotional,
                 sellSize, sellNotional);
-        MarginState state = ledger.evaluate(new LedgerAccountView(ledger, account).withPosition(market.index, hypothetical));
+        MarginState state = ledger.evaluate(new LedgerAccountView(ledger, account).withPosition(slot, hypothetical));
         long feeReserve = ledger.config.feeSchedule().takerFee(account.id, market.spec, notional);
         if (state.equity() - feeReserve < state.initialRequirement()) {
             var usd = ledger.settlement();

@@ -41,7 +41,7 @@ public final class Reports {
         for (int m = 0; m < account.positions.length; m++) {
             PositionState p = account.positions[m];
             if (p != null && !p.isEmpty()) {
-                positions.add(position(ledger.markets[m], p));
+                positions.add(position(ledger.markets[account.marketOf(m)], p));
             }
         }
         MarginState margin = ledger.evaluate(account);

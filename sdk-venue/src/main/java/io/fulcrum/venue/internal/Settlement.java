@@ -19,8 +19,8 @@ final class Settlement {
         this.ledger = ledger;
     }
 
-    void settleFill(MarketRuntime market, OpenOrder maker, AccountState taker, long takerOrderId, Side takerSide,
-            long price, long quantity, List<Event> events) {
+    void settleFill(MarketRuntime market, OpenOrder maker, AccountState taker, int takerSlot, long takerOrderId,
+            Side takerSide, long price, long quantity, List<Event> events) {
         MarketSpec spec = market.spec;
         long notional = spec.notional(quantity, price, RoundingMode.HALF_EVEN);
         long makerFee = ledger.config.feeSchedule().makerFee(maker.account.id, spec, notional);
@@ -40,8 +40,8 @@ final class Settlement {
 
         events.add(new Event.Trade(spec.id(), OrderId.of(maker.orderId), OrderId.of(takerOrderId), maker.account.id,
                 taker.id, takerSide, price, quantity, notional, makerFee, takerFee));
-        applyToPosition(market, maker.account, maker.side, price, quantity, notional, makerFee, events);
-        applyToPosition(market, taker, takerSide, price, quantity, notional, takerFee, events);
+        applyToPosition(market, maker.account, maker.slot, maker.side, price, quantity, notional, makerFee, events);
+        applyToPosition(market, taker, takerSlot, takerSide, price, quantity, notional, takerFee, events);
     }
 
     /**
@@ -62,8 +62,8 @@ final class Settlement {
         market.lastTradePrice = price;
         events.add(new Event.Trade(spec.id(), OrderId.of(first.orderId), OrderId.of(second.orderId), first.account.id,
                 second.account.id, second.side, price, quantity, notional, firstFee, secondFee));
-        applyToPosition(market, first.account, first.side, price, quantity, notional, firstFee, events);
-        applyToPosition(market, second.account, second.side, price, quantity, notional, secondFee, events);
+        applyToPosition(market, first.account, first.slot, first.side, price, quantity, notional, firstFee, events);
+        applyToPosition(market, second.account, second.slot, second.side, price, quantity, notional, secondFee, events);
     }
 
     /**
@@ -85,16 +85,16 @@ final class Settlement {
         }
     }
 
-    private void applyToPosition(MarketRuntime market, AccountState account, Side side, long price,
+    private void applyToPosition(MarketRuntime market, AccountState account, int slot, Side side, long price,
             long quantity, long notional, long fee, List<Event> events) {
-        PositionState position = account.position(market.index, market);
+        PositionState position = account.position(slot, market);
         long sizeBefore = position.size;
         long realized = position.applyFill(side.sign(), quantity, notional, price);
         account.balances[ledger.settlementIndex] += realized;
         position.fees += fee;
         ledger.chargeFee(account, fee);
         events.add(new Event.PositionChanged(account.id, market.spec.id(), position.size, position.costBasis, realized,
-                fee, account.balances[ledger.settlementIndex]));
+                fee, account.balances[ledger.settlementIndex], account.legOf(slot)));
         if (account.marginMode.isIsolated()) {
             releaseIsolatedMargin(account, sizeBefore, position.size, events);
         }
@@ -138,7 +138,7 @@ final class Settlement {
     /** Records a newly resting order, reserves its margin exposure and shows its visible part. */
     void register(OpenOrder order) {
         ledger.openOrders.put(order.orderId, order);
-        order.account.position(order.market, ledger.markets[order.market]).openOrders++;
+        order.account.position(order.slot, ledger.markets[order.market]).openOrders++;
         reserve(order);
         ledger.bookLevels.add(order.market, order.side, order.price, order.visibleSize);
     }
@@ -177,7 +177,7 @@ final class Settlement {
 
     private void forget(OpenOrder order) {
         ledger.openOrders.remove(order.orderId);
-        order.account.positions[order.market].openOrders--;
+        order.account.positions[order.slot].openOrders--;
     }
 
     /**
@@ -186,7 +186,7 @@ final class Settlement {
      */
     void reserve(OpenOrder order) {
         MarketRuntime market = ledger.markets[order.market];
-        PositionState position = order.account.position(order.market, market);
+        PositionState position = order.account.position(order.slot, market);
         order.reservedNotional = reservedNotional(market.spec, order.side, order.openSize, order.price);
         if (order.side == Side.BUY) {
             position.openBuySize += order.openSize;
@@ -203,7 +203,7 @@ final class Settlement {
 
     /** Removes what {@link #reserve} added. */
     void release(OpenOrder order) {
-        PositionState position = order.account.positions[order.market];
+        PositionState position = order.account.positions[order.slot];
         if (order.side == Side.BUY) {
             position.openBuySize -= order.openSize;
             position.openBuyNotional -= order.reservedNotional;

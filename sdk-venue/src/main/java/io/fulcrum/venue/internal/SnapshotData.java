@@ -2,6 +2,8 @@ package io.fulcrum.venue.internal;
 
 import io.fulcrum.api.AccountId;
 import io.fulcrum.api.MarginMode;
+import io.fulcrum.api.PositionMode;
+import io.fulcrum.api.PositionSide;
 import io.fulcrum.api.MarketStatus;
 import io.fulcrum.api.PriceFlag;
 import io.fulcrum.api.PriceStatus;
@@ -38,7 +40,7 @@ public record SnapshotData(
         String stateHash) {
 
     /** The format version this code writes and reads. */
-    public static final int FORMAT = 6;
+    public static final int FORMAT = 7;
 
     /**
      * A market's prices, status and the memory of its mark rule and oracle guards (one array
@@ -56,18 +58,19 @@ public record SnapshotData(
 
     /** An account with its balances (by asset symbol) and positions. */
     public record AccountEntry(AccountId account, long key, Map<String, Long> balances, List<PositionEntry> positions,
-            MarginMode marginMode, String isolatedMarket, Map<String, Long> leverage, long loan, long loanSince) {}
+            MarginMode marginMode, String isolatedMarket, Map<String, Long> leverage, long loan, long loanSince,
+            PositionMode positionMode) {}
 
     /** A position's ledger fields (resting-order exposure is rebuilt from the orders). */
-    public record PositionEntry(String market, long size, long costBasis, long realizedPnl, long fees) {}
+    public record PositionEntry(String market, PositionSide leg, long size, long costBasis, long realizedPnl, long fees) {}
 
     /** An untriggered conditional order. */
     public record TriggerEntry(long id, AccountId account, String market, Side side, TriggerType type,
             TriggerPrice reference, long triggerPrice, long limitPrice, long size, TimeInForce timeInForce,
-            boolean reduceOnly) {}
+            boolean reduceOnly, PositionSide positionSide) {}
 
     /** A resting order. */
     public record OrderEntry(long orderId, AccountId account, String market, Side side, long price, long size,
             long filled, long openSize, boolean reduceOnly, boolean postOnly, long expiresAt, long displaySize,
-            long visibleSize, TimeInForce timeInForce) {}
+            long visibleSize, TimeInForce timeInForce, PositionSide positionSide) {}
 }

@@ -48,7 +48,7 @@ public final class Snapshotter {
                 OpenOrder kept = ledger.openOrders.get(o.orderId());
                 orders.add(new SnapshotData.OrderEntry(o.orderId(), kept.account.id, m.spec.id().symbol(), o.side(),
                         o.price(), kept.size, kept.filled, o.openSize(), kept.reduceOnly, kept.postOnly,
-                        kept.expiresAt, o.displaySize(), o.visibleSize(), o.timeInForce()));
+                        kept.expiresAt, o.displaySize(), o.visibleSize(), o.timeInForce(), kept.account.legOf(kept.slot)));
             });
         }
         List<SnapshotData.AccountEntry> accounts = new ArrayList<>();
@@ -63,8 +63,8 @@ public final class Snapshotter {
             for (int m = 0; m < a.positions.length; m++) {
                 PositionState p = a.positions[m];
                 if (p != null && (p.size != 0 || p.costBasis != 0 || p.realizedPnl != 0 || p.fees != 0)) {
-                    positions.add(new SnapshotData.PositionEntry(ledger.markets[m].spec.id().symbol(), p.size,
-                            p.costBasis, p.realizedPnl, p.fees));
+                    positions.add(new SnapshotData.PositionEntry(ledger.markets[a.marketOf(m)].spec.id().symbol(),
+                            a.legOf(m), p.size, p.costBasis, p.realizedPnl, p.fees));
                 }
             }
             Map<String, Long> leverage = new TreeMap<>();
@@ -75,13 +75,13 @@ public final class Snapshotter {
             }
             accounts.add(new SnapshotData.AccountEntry(a.id, a.key, balances, positions, a.marginMode,
                     a.isolatedMarket < 0 ? null : ledger.markets[a.isolatedMarket].spec.id().symbol(), leverage, a.loan,
-                    a.loanSince));
+                    a.loanSince, a.positionMode));
         }
         List<SnapshotData.TriggerEntry> triggers = new ArrayList<>();
         for (TriggerOrder t : ledger.triggers.values()) {
             triggers.add(new SnapshotData.TriggerEntry(t.id(), t.account().id, ledger.markets[t.market()].spec.id().symbol(),
                     t.side(), t.type(), t.reference(), t.triggerPrice(), t.limitPrice(), t.size(), t.timeInForce(),
-                    t.reduceOnly()));
+                    t.reduceOnly(), t.positionSide()));
         }
         List<PriceObservation> observations = new ArrayList<>(ledger.observations.values());
         long[] applied = kernel.appliedCommands.toSortedArray();
@@ -141,13 +141,14 @@ public final class Snapshotter {
             AccountState a = new AccountState(e.account(), e.key(), ledger.assets.length, ledger.markets.length);
             e.balances().forEach((symbol, amount) -> a.balances[assetIndexOf(ledger, symbol)] = amount);
             a.marginMode = e.marginMode();
+            a.positionMode = e.positionMode();
             a.loan = e.loan();
             a.loanSince = e.loanSince();
             a.isolatedMarket = e.isolatedMarket() == null ? -1 : marketOf(ledger, e.isolatedMarket()).index;
             e.leverage().forEach((symbol, leverage) -> a.leverage[marketOf(ledger, symbol).index] = leverage);
             for (SnapshotData.PositionEntry pe : e.positions()) {
                 MarketRuntime m = marketOf(ledger, pe.market());
-                PositionState p = a.position(m.index, m);
+                PositionState p = a.position(a.slot(m.index, pe.leg()), m);
                 p.size = pe.size();
                 p.costBasis = pe.costBasis();
                 p.realizedPnl = pe.realizedPnl();
@@ -165,8 +166,8 @@ public final class Snapshotter {
             }
             m.engine.restore(new RestingOrder(o.orderId(), a.key, o.side(), o.price(), o.openSize(), o.displaySize(),
                     o.visibleSize(), o.timeInForce()));
-            OpenOrder order = new OpenOrder(o.orderId(), a, m.index, o.side(), o.price(), o.size(), o.filled(),
-                    o.reduceOnly(), o.postOnly(), o.expiresAt(), o.displaySize());
+            OpenOrder order = new OpenOrder(o.orderId(), a, m.index, a.slot(m.index, o.positionSide()), o.side(), o.price(),
+                    o.size(), o.filled(), o.reduceOnly(), o.postOnly(), o.expiresAt(), o.displaySize());
             order.openSize = o.openSize();
             order.visibleSize = o.visibleSize();
             settlement.register(order);
@@ -177,7 +178,8 @@ public final class Snapshotter {
                 throw new IllegalArgumentException("snapshot trigger " + t.id() + " belongs to unknown account " + t.account());
             }
             ledger.triggers.put(t.id(), new TriggerOrder(t.id(), a, marketOf(ledger, t.market()).index, t.side(), t.type(),
-                    t.reference(), t.triggerPrice(), t.limitPrice(), t.size(), t.timeInForce(), t.reduceOnly()));
+                    t.reference(), t.triggerPrice(), t.limitPrice(), t.size(), t.timeInForce(), t.reduceOnly(),
+                    t.positionSide()));
         }
         for (PriceObservation o : data.observations()) {
             ledger.observations.put(o.feed(), o);

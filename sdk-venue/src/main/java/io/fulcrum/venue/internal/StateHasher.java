@@ -57,13 +57,14 @@ public final class StateHasher {
                         .putInt(o.timeInForce().ordinal())
                         .putLong(kept == null ? -1 : kept.size).putLong(kept == null ? -1 : kept.filled)
                         .putBoolean(kept != null && kept.reduceOnly).putBoolean(kept != null && kept.postOnly)
-                        .putLong(kept == null ? -1 : kept.expiresAt);
+                        .putLong(kept == null ? -1 : kept.expiresAt).putInt(kept == null ? -1 : kept.slot);
             });
         }
         h.putInt(ledger.openOrders.size());
         for (AccountState a : ledger.accounts.values()) {
             h.putLong(a.id.owner()).putInt(a.id.subaccount()).putLong(a.key)
-                    .putInt(a.marginMode.ordinal()).putInt(a.isolatedMarket).putLong(a.loan).putLong(a.loanSince);
+                    .putInt(a.marginMode.ordinal()).putInt(a.isolatedMarket).putLong(a.loan).putLong(a.loanSince)
+                    .putInt(a.positionMode.ordinal());
             for (long b : a.balances) {
                 h.putLong(b);
             }
@@ -82,7 +83,8 @@ public final class StateHasher {
         }
         h.putInt(ledger.triggers.size());
         for (TriggerOrder t : ledger.triggers.values()) {
-            h.putLong(t.id()).putLong(t.account().key).putInt(t.market()).putInt(t.side().ordinal())
+            h.putLong(t.id()).putLong(t.account().key).putInt(t.market()).putInt(t.positionSide().ordinal())
+                    .putInt(t.side().ordinal())
                     .putInt(t.type().ordinal()).putInt(t.reference().ordinal()).putLong(t.triggerPrice())
                     .putLong(t.limitPrice()).putLong(t.size()).putInt(t.timeInForce().ordinal())
                     .putBoolean(t.reduceOnly());

@@ -27,13 +27,14 @@ final class TriggerHandler {
         AccountState account = ledger.account(c.account());
         MarketRuntime market = ledger.market(c.market());
         MarketAccess.requireAccountMayTrade(account, market);
+        OrderHandler.slotFor(account, market, c.positionSide());
         OrderRules.requireValidSize(market.spec, c.size());
         OrderRules.requireValidPrice(market.spec, c.triggerPrice());
         OrderRules.requireValidPrice(market.spec, c.limitPrice());
         OrderRules.requireMinNotional(market.spec, OrderRules.checkedNotional(market.spec, c.size(), c.limitPrice()));
         long id = ledger.nextOrderId;
         TriggerOrder trigger = new TriggerOrder(id, account, market.index, c.side(), c.type(), c.reference(),
-                c.triggerPrice(), c.limitPrice(), c.size(), c.timeInForce(), c.reduceOnly());
+                c.triggerPrice(), c.limitPrice(), c.size(), c.timeInForce(), c.reduceOnly(), c.positionSide());
         long reference = trigger.referencePrice(market);
         if (reference <= 0) {
             throw Rejection.of(RejectReason.NO_PRICE, market.spec.id() + " has no " + c.reference() + " price yet");
@@ -67,7 +68,8 @@ final class TriggerHandler {
         ledger.triggers.remove(trigger.id());
         out.add(new Event.TriggerFired(OrderId.of(trigger.id()), trigger.account().id, market.spec.id(),
                 trigger.referencePrice(market)));
-        OrderOptions options = trigger.reduceOnly() ? OrderOptions.NONE.withReduceOnly() : OrderOptions.NONE;
+        OrderOptions options = (trigger.reduceOnly() ? OrderOptions.NONE.withReduceOnly() : OrderOptions.NONE)
+                .onLeg(trigger.positionSide());
         try {
             orders.submit(trigger.account(), market, trigger.side(), trigger.limitPrice(), trigger.size(),
                     trigger.timeInForce(), options, now, out);
