@@ -2,6 +2,7 @@ package io.fulcrum.margin;
 
 import io.fulcrum.api.AssetId;
 import io.fulcrum.api.Fixed;
+import io.fulcrum.api.MarketId;
 import io.fulcrum.api.MarketSpec;
 import io.fulcrum.api.spi.AccountView;
 import io.fulcrum.api.spi.Balance;
@@ -12,6 +13,8 @@ import io.fulcrum.api.spi.PositionView;
 import io.fulcrum.api.spi.PriceView;
 import io.fulcrum.margin.internal.Valuation;
 import java.math.RoundingMode;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -62,14 +65,42 @@ import java.util.Objects;
  */
 public final class CrossMargin implements MarginModel {
     private final CollateralPolicy collateral;
+    private final Map<MarketId, OpenInterestMargin> openInterestMargins;
 
-    private CrossMargin(CollateralPolicy collateral) {
+    private CrossMargin(CollateralPolicy collateral, Map<MarketId, OpenInterestMargin> openInterestMargins) {
         this.collateral = Objects.requireNonNull(collateral, "collateral");
+        this.openInterestMargins = Map.copyOf(openInterestMargins);
     }
 
     /** Cross margin whose balances count as {@code collateral} says. */
     public static CrossMargin with(CollateralPolicy collateral) {
-        return new CrossMargin(collateral);
+        return new CrossMargin(collateral, Map.of());
+    }
+
+    /**
+     * The same model, margining {@code market} the dYdX v4 way (MECHANISMS.md §2.1): maintenance
+     * {@code ⌈notional × IMF⌉ × MF}, and an initial fraction that grows from IMF to 100 % as the
+     * market's open interest (the venue's {@link PriceView#openInterest}, valued at the index)
+     * passes from the lower to the upper cap, instead of the market's risk ladder.
+     *
+     * <p>Example: Mid-Cap (IMF 5 %, MF 60 %, caps 40M–100M USDC) at 70M of open interest asks
+     * 52.5 % initial and 3 % maintenance.
+     */
+    public CrossMargin withOpenInterestMargin(MarketId market, OpenInterestMargin margin) {
+        Objects.requireNonNull(market, "market");
+        Objects.requireNonNull(margin, "margin");
+        Map<MarketId, OpenInterestMargin> more = new HashMap<>(openInterestMargins);
+        if (more.put(market, margin) != null) {
+            throw new IllegalStateException(market + " already has an open-interest margin");
+        }
+        return new CrossMargin(collateral, more);
+    }
+
+    @Override
+    public long maintenanceGrowthPpm(MarketSpec market) {
+        OpenInterestMargin margin = openInterestMargins.get(market.id());
+        return margin == null ? MarginModel.super.maintenanceGrowthPpm(market)
+                : Fixed.ppm(margin.initialFractionPpm(), margin.maintenanceFractionPpm(), RoundingMode.CEILING);
     }
 
     /** The policy that values the account's balances. */
@@ -118,19 +149,24 @@ public final class CrossMargin implements MarginModel {
             // A guard may widen this market's margin (a stock market out of hours): both
             // requirements scale, rounded up, so that the venue never asks for less.
             long scale = prices.marginScalePpm(market.id());
-            maintenance = Fixed.add(maintenance, Fixed.ppm(market.maintenanceRequirement(notional), scale, RoundingMode.CEILING));
+            OpenInterestMargin scaled = openInterestMargins.get(market.id());
+            long openInterest = scaled == null ? 0 : openInterestNotional(market, prices);
+            long maintenanceHere = scaled == null ? market.maintenanceRequirement(notional)
+                    : scaled.maintenanceRequirement(notional);
+            maintenance = Fixed.add(maintenance, Fixed.ppm(maintenanceHere, scale, RoundingMode.CEILING));
 
             long chosen = account.leverage(market.id());
-            long worst = initialRequirement(market, notional, chosen);
+            long worst = initialRequirement(market, notional, chosen, scaled, openInterest);
             if (position.openBuySize() > 0) {
                 worst = Math.max(worst, scenarioRequirement(market, mark, pnl,
                         Fixed.add(position.size(), position.openBuySize()),
-                        Fixed.add(position.costBasis(), position.openBuyNotional()), chosen));
+                        Fixed.add(position.costBasis(), position.openBuyNotional()), chosen, scaled, openInterest));
             }
             if (position.openSellSize() > 0) {
                 worst = Math.max(worst, scenarioRequirement(market, mark, pnl,
                         Fixed.subtract(position.size(), position.openSellSize()),
-                        Fixed.subtract(position.costBasis(), position.openSellNotional()), chosen));
+                        Fixed.subtract(position.costBasis(), position.openSellNotional()), chosen, scaled,
+                        openInterest));
             }
             initial = Fixed.add(initial, Fixed.ppm(worst, scale, RoundingMode.CEILING));
         }
@@ -146,16 +182,32 @@ public final class CrossMargin implements MarginModel {
      * chose a leverage that asks for more (MECHANISMS.md §1.3, §5.1: {@code IM = notional /
      * leverage}).
      */
-    private static long initialRequirement(MarketSpec market, long notional, long leverage) {
+    private static long initialRequirement(MarketSpec market, long notional, long leverage, OpenInterestMargin scaled,
+            long openInterest) {
+        if (scaled != null) {
+            // dYdX: a chosen leverage is a custom initial fraction, max(IMF_eff, custom).
+            return leverage <= 0 ? scaled.initialRequirement(notional, openInterest)
+                    : scaled.initialRequirement(notional, openInterest, Fixed.divide(Fixed.PPM, leverage, RoundingMode.CEILING));
+        }
         long tier = market.initialRequirement(notional);
         return leverage <= 0 ? tier : Math.max(tier, Fixed.divide(notional, leverage, RoundingMode.CEILING));
     }
 
+    /** Open interest valued at the index (dYdX's oracle price), or at mark before an index exists. */
+    private static long openInterestNotional(MarketSpec market, PriceView prices) {
+        long price = prices.indexPrice(market.id());
+        if (price <= 0) {
+            price = prices.markPrice(market.id());
+        }
+        return market.notional(prices.openInterest(market.id()), Math.max(price, 0), RoundingMode.CEILING);
+    }
+
     private static long scenarioRequirement(MarketSpec market, long mark, long pnlWithoutFill, long size,
-            long costBasis, long leverage) {
+            long costBasis, long leverage, OpenInterestMargin scaled, long openInterest) {
         long pnl = Valuation.unrealisedPnl(market, size, costBasis, mark);
         long loss = Math.max(0, Fixed.subtract(pnlWithoutFill, pnl));
-        long requirement = initialRequirement(market, Valuation.requirementNotional(market, size, mark), leverage);
+        long requirement = initialRequirement(market, Valuation.requirementNotional(market, size, mark), leverage, scaled,
+                openInterest);
         return Fixed.add(requirement, loss);
     }
 

@@ -48,15 +48,21 @@ class PortfolioMarginAllocationTest {
 
         long probe = (long) ALLOCATED_BYTES.invokeExact();
         long probeCost = (long) ALLOCATED_BYTES.invokeExact() - probe;
-        long before = (long) ALLOCATED_BYTES.invokeExact();
-        for (int i = 0; i < 20_000; i++) {
-            model.evaluateInto(account, prices, out);
-            checksum += out[1];
+        // The least of up to three measured runs: a JIT recompilation in the middle of one can
+        // allocate a few hundred bytes of its own; a real per-evaluation allocation would show at
+        // least 20,000 × 16 bytes every time.
+        long allocated = Long.MAX_VALUE;
+        for (int run = 0; run < 3 && allocated > 0; run++) {
+            long before = (long) ALLOCATED_BYTES.invokeExact();
+            for (int i = 0; i < 20_000; i++) {
+                model.evaluateInto(account, prices, out);
+                checksum += out[1];
+            }
+            allocated = Math.min(allocated, (long) ALLOCATED_BYTES.invokeExact() - before);
         }
-        long allocated = (long) ALLOCATED_BYTES.invokeExact() - before;
 
         assertEquals(0, probeCost, "reading the counter allocates nothing");
-        assertEquals(0, allocated, "bytes allocated by 20,000 evaluations");
+        assertEquals(0, allocated, "bytes allocated by 20,000 evaluations (least of up to three runs)");
         assertTrue(checksum > 0);
     }
 

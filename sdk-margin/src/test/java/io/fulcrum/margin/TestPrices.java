@@ -10,6 +10,17 @@ import java.util.Map;
 final class TestPrices implements PriceView {
     private final Map<MarketId, Long> marks = new HashMap<>();
     private final Map<AssetId, Long> assets = new HashMap<>();
+    private final Map<MarketId, Long> openInterest = new HashMap<>();
+
+    TestPrices openInterest(MarketId market, long size) {
+        openInterest.put(market, size);
+        return this;
+    }
+
+    @Override
+    public long openInterest(MarketId market) {
+        return openInterest.getOrDefault(market, 0L);
+    }
 
     TestPrices mark(MarketId market, long price) {
         marks.put(market, price);

@@ -207,6 +207,16 @@ public final class Venue {
     }
 
     /**
+     * {@code market}'s open interest in size units: the sum of every long position (and of every
+     * short one). dYdX-style margin scales initial margin with it.
+     *
+     * @throws IllegalArgumentException if the venue does not list {@code market}
+     */
+    public long openInterest(MarketId market) {
+        return LedgerQueries.openInterest(kernel, market);
+    }
+
+    /**
      * The price a collateral asset is valued at now, in settlement units per whole unit (the
      * settlement asset's own price is one whole unit), or {@code 0} before its source has given
      * a usable reading.

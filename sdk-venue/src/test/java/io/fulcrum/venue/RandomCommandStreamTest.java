@@ -141,6 +141,17 @@ class RandomCommandStreamTest {
         assertEquals(venue.stateHash(), fromStart.stateHash(), "journal replay from the start");
         Venue fromSnapshot = Venue.replay(builder.get(), midway, journal.entries());
         assertEquals(venue.stateHash(), fromSnapshot.stateHash(), "snapshot plus journal tail");
+        long longs = 0;
+        long shorts = 0;
+        for (AccountId a : venue.accounts()) {
+            for (var p : venue.account(a).orElseThrow().positions()) {
+                longs += Math.max(p.size(), 0);
+                shorts += Math.max(-p.size(), 0);
+            }
+        }
+        assertEquals(longs, shorts, "every long has a short");
+        assertEquals(longs, venue.openInterest(TestVenue.BTC), "open interest is the sum of the longs");
+        assertEquals(longs, fromSnapshot.openInterest(TestVenue.BTC), "open interest after a snapshot");
     }
 
     /** What a stream did, so a test can insist it did enough. */

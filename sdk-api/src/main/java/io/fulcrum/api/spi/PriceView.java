@@ -31,4 +31,13 @@ public interface PriceView {
     default long marginScalePpm(MarketId market) {
         return 1_000_000L;
     }
+
+    /**
+     * The open interest of {@code market} in size units: the sum of every long position (equal
+     * to the sum of every short). dYdX scales initial margin with it (MECHANISMS.md §2.1). 0 if
+     * unknown, the default.
+     */
+    default long openInterest(MarketId market) {
+        return 0;
+    }
 }

@@ -50,6 +50,8 @@ final class Ledger implements PriceView {
     /** Untriggered conditional orders by id: the id order is the order they fire in. */
     final TreeMap<Long, TriggerOrder> triggers = new TreeMap<>();
     final long[] netDeposits;
+    /** Per market, the sum of all long positions in size units (derived from the positions). */
+    final long[] openInterest;
     final BookLevels bookLevels;
     /** The incremental account examination, or null to examine every account at each price move. */
     HealthTracker health;
@@ -79,6 +81,7 @@ final class Ledger implements PriceView {
             marketIndex.put(m.spec.id(), m.index);
         }
         this.netDeposits = new long[assets.length];
+        this.openInterest = new long[markets.length];
         this.bookLevels = new BookLevels(markets);
     }
 
@@ -146,6 +149,12 @@ final class Ledger implements PriceView {
     public long indexPrice(MarketId market) {
         Integer i = marketIndex.get(market);
         return i == null ? NO_PRICE : markets[i].indexPrice;
+    }
+
+    @Override
+    public long openInterest(MarketId market) {
+        Integer i = marketIndex.get(market);
+        return i == null ? 0 : openInterest[i];
     }
 
     @Override

@@ -55,6 +55,11 @@ public final class LedgerQueries {
         throw new IllegalArgumentException("the venue does not list asset " + asset);
     }
 
+    /** @throws IllegalArgumentException if the venue does not list {@code market} */
+    public static long openInterest(Kernel kernel, MarketId market) {
+        return kernel.ledger.openInterest[runtime(kernel, market).index];
+    }
+
     public static long feePool(Kernel kernel) {
         return kernel.ledger.feePool;
     }

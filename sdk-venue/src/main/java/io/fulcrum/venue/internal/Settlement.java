@@ -90,6 +90,7 @@ final class Settlement {
         PositionState position = account.position(slot, market);
         long sizeBefore = position.size;
         long realized = position.applyFill(side.sign(), quantity, notional, price);
+        ledger.openInterest[market.index] += Math.max(position.size, 0) - Math.max(sizeBefore, 0);
         account.balances[ledger.settlementIndex] += realized;
         position.fees += fee;
         ledger.chargeFee(account, fee);

@@ -153,6 +153,7 @@ public final class Snapshotter {
                 p.costBasis = pe.costBasis();
                 p.realizedPnl = pe.realizedPnl();
                 p.fees = pe.fees();
+                ledger.openInterest[m.index] += Math.max(p.size, 0); // derived, not stored
             }
             ledger.accounts.put(a.id, a);
             ledger.accountsByKey.put(a.key, a);
