@@ -8,10 +8,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
-import org.openjdk.jmh.runner.Runner;
-import org.openjdk.jmh.runner.options.CommandLineOptions;
-import org.openjdk.jmh.runner.options.Options;
-import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 /**
  * Runs {@link LiquidationScanBenchmark} and prints, after JMH's table, what issue 5 asks for:
@@ -44,14 +40,7 @@ public final class LiquidationScanRatio {
 
     /** Runs the benchmark with JMH's command-line {@code args} and prints the summary. */
     public static void main(String[] args) throws Exception {
-        CommandLineOptions commandLine = new CommandLineOptions(args);
-        OptionsBuilder builder = new OptionsBuilder();
-        builder.parent(commandLine);
-        if (commandLine.getIncludes().isEmpty()) {
-            builder.include(LiquidationScanBenchmark.class.getName() + "\\.");
-        }
-        Options options = builder.build();
-        Collection<RunResult> results = new Runner(options).run();
+        Collection<RunResult> results = JmhRuns.run(LiquidationScanBenchmark.class, args);
         Map<String, Map<String, Row>> rows = new TreeMap<>();
         String seed = "42";
         String accounts = "1000000";

@@ -1,16 +1,9 @@
 package io.fulcrum.bench;
 
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.openjdk.jmh.results.RunResult;
-import org.openjdk.jmh.runner.Runner;
-import org.openjdk.jmh.runner.options.CommandLineOptions;
-import org.openjdk.jmh.runner.options.Options;
-import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 /**
  * Runs {@link OracleBenchmark} and prints, after JMH's own table, its four cost ratios: how many
@@ -36,20 +29,7 @@ public final class OracleRatio {
 
     /** Runs the benchmark with JMH's command-line {@code args} and prints the ratios. */
     public static void main(String[] args) throws Exception {
-        CommandLineOptions commandLine = new CommandLineOptions(args);
-        OptionsBuilder builder = new OptionsBuilder();
-        builder.parent(commandLine);
-        if (commandLine.getIncludes().isEmpty()) {
-            // Given a pattern (say "OracleBenchmark.(plain|guarded)"), run only what it names.
-            builder.include(OracleBenchmark.class.getName() + "\\.");
-        }
-        Options options = builder.build();
-        Collection<RunResult> results = new Runner(options).run();
-        Map<String, Double> scores = new HashMap<>();
-        for (RunResult result : results) {
-            String method = result.getParams().getBenchmark();
-            scores.put(method.substring(method.lastIndexOf('.') + 1), result.getPrimaryResult().getScore());
-        }
+        Map<String, Double> scores = JmhRuns.scoresByMethod(JmhRuns.run(OracleBenchmark.class, args));
         for (String line : ratios(scores)) {
             System.out.println(line);
         }

@@ -1,15 +1,9 @@
 package io.fulcrum.bench;
 
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.openjdk.jmh.results.RunResult;
-import org.openjdk.jmh.runner.Runner;
-import org.openjdk.jmh.runner.options.CommandLineOptions;
-import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 /**
  * Runs {@link PortfolioMarginBenchmark} and prints, after JMH's table, each portfolio-margin
@@ -26,18 +20,7 @@ public final class PortfolioMarginRatio {
 
     /** Runs the benchmark with JMH's command-line {@code args} and prints the ratios. */
     public static void main(String[] args) throws Exception {
-        CommandLineOptions commandLine = new CommandLineOptions(args);
-        OptionsBuilder builder = new OptionsBuilder();
-        builder.parent(commandLine);
-        if (commandLine.getIncludes().isEmpty()) {
-            builder.include(PortfolioMarginBenchmark.class.getName() + "\\.");
-        }
-        Collection<RunResult> results = new Runner(builder.build()).run();
-        Map<String, Double> scores = new HashMap<>();
-        for (RunResult result : results) {
-            String method = result.getParams().getBenchmark();
-            scores.put(method.substring(method.lastIndexOf('.') + 1), result.getPrimaryResult().getScore());
-        }
+        Map<String, Double> scores = JmhRuns.scoresByMethod(JmhRuns.run(PortfolioMarginBenchmark.class, args));
         for (String line : ratios(scores)) {
             System.out.println(line);
         }
