@@ -1,8 +1,10 @@
 /**
- * Pool matching: oracle-priced pools with price impact (GMX and Avantis style) and virtual AMMs.
- * The mechanisms arrive with issue 6; the module exists so the build, the BOM and the
- * architecture rules already cover it.
+ * Pool matching: oracle-priced pools with price impact (GMX and Avantis style), liquidity
+ * provider accounting, and virtual AMMs. Depends on {@code io.fulcrum.api} only;
+ * {@code io.fulcrum.amm.internal} is not part of the API.
  */
 module io.fulcrum.amm {
-    requires io.fulcrum.api;
+    requires transitive io.fulcrum.api;
+
+    exports io.fulcrum.amm;
 }

@@ -36,7 +36,9 @@ public sealed interface Event {
             implements Event {}
 
     /**
-     * A taker order traded with a resting maker order at the maker's price.
+     * A taker order traded with a resting maker order at the maker's price, or with a pool market's
+     * pool at the pool's price: then {@code makerOrder} is null and {@code maker} is the pool
+     * account (owner 0).
      *
      * @param quantity the traded size, in size units
      * @param notional the settlement amount exchanged, in settlement units

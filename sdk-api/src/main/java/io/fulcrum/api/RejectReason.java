@@ -51,6 +51,7 @@ public enum RejectReason {
     MARGIN_LOCKED_BY_STRICT_ISOLATION("a strictly isolated account's margin stays in it while its position is open"),
     LEVERAGE_OUT_OF_RANGE("the leverage must be at least 1 and at most what the position's risk tier allows"),
     NOTHING_TO_CHANGE("the command would change nothing"),
+    RESERVED_ACCOUNT("owner 0 is the venue's own: it holds the pool accounts of pool markets"),
     POSITION_MODE_LOCKED("the position mode cannot change while the account holds a position or a resting order"),
     POSITION_SIDE_MISMATCH("a one-way account's orders act on BOTH; a hedge-mode account's name LONG or SHORT"),
     BORROWING_NOT_OFFERED("this venue does not lend"),

@@ -29,6 +29,15 @@ public interface MatchSink {
     boolean onMatch(long makerOrderId, long makerOwner, long takerOrderId, long price, long quantity);
 
     /**
+     * A pool engine filled {@code quantity} of the taker order {@code takerOrderId} at
+     * {@code price} against the market's pool ({@link MatchingEngine#isPool}). Sinks that serve
+     * only books may leave this unsupported.
+     */
+    default void onPoolFill(long takerOrderId, long price, long quantity) {
+        throw new UnsupportedOperationException("this sink settles book fills only");
+    }
+
+    /**
      * Order {@code orderId} now rests in the book with {@code openSize} open at {@code price}.
      * For an iceberg order {@code openSize} counts the hidden reserve too; its visible slice
      * follows in {@link #onReplenished}.

@@ -59,6 +59,23 @@ public interface MatchingEngine {
     default void onTime(long now, MatchSink sink) {}
 
     /**
+     * True if this engine is a pool: it rests no orders and fills takers itself, at a price it
+     * derives from the oracle (GMX, Avantis) or from virtual reserves (a vAMM), reporting each
+     * fill through {@link MatchSink#onPoolFill}. The venue then keeps a pool account for the
+     * market that takes the other side of every fill.
+     */
+    default boolean isPool() {
+        return false;
+    }
+
+    /**
+     * For a pool: the market as the venue sees it just before a taker order arrives, so that the
+     * engine need keep no state of its own (and snapshots need none): the oracle index, and the
+     * traders' open interest on each side in size units (the pool holds the difference).
+     */
+    default void onPoolState(long indexPrice, long tradersLong, long tradersShort) {}
+
+    /**
      * Removes a resting order.
      *
      * @return its open size, or -1 if no such order rests

@@ -61,6 +61,11 @@ final class AccountState {
         return p;
     }
 
+    /** True for a pool market's pool account (owner 0): the counterparty of every pool fill. */
+    boolean isPool() {
+        return id.owner() == 0;
+    }
+
     boolean hasRisk() {
         for (PositionState p : positions) {
             if (p != null && p.hasRisk()) {

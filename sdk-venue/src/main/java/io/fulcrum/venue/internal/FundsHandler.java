@@ -16,6 +16,9 @@ final class FundsHandler {
     }
 
     void open(Command.OpenAccount c, List<Event> events) {
+        if (c.account().owner() == 0) {
+            throw Rejection.of(RejectReason.RESERVED_ACCOUNT, c.account().toString());
+        }
         if (ledger.accounts.containsKey(c.account())) {
             throw Rejection.of(RejectReason.ACCOUNT_EXISTS, c.account().toString());
         }

@@ -127,7 +127,7 @@ final class HealthTracker {
     }
 
     private void track(AccountState account) {
-        if (!account.hasRisk()) {
+        if (!account.hasRisk() || account.isPool()) {
             untrack(account);
             return;
         }

@@ -1,5 +1,6 @@
 package io.fulcrum.venue.internal;
 
+import io.fulcrum.api.AccountId;
 import io.fulcrum.api.AssetSpec;
 import io.fulcrum.api.Command;
 import io.fulcrum.api.CommandResult;
@@ -87,6 +88,16 @@ public final class Kernel {
         if (config.healthIndex() != null) {
             ledger.health = new HealthTracker(ledger, java.util.Objects.requireNonNull(config.healthIndex().get(),
                     "the health index supplier returned null"));
+        }
+        for (MarketRuntime market : markets) {
+            if (market.engine.isPool()) {
+                // The venue's own account (owner 0) takes the other side of the pool's fills.
+                AccountId id = AccountId.of(0, market.index + 1);
+                AccountState pool = new AccountState(id, ledger.nextAccountKey++, ledger.assets.length, markets.size());
+                ledger.accounts.put(id, pool);
+                ledger.accountsByKey.put(pool.key, pool);
+                market.poolAccount = pool;
+            }
         }
         MarketPricing pricing = new MarketPricing(ledger);
         for (MarketRuntime market : markets) {

@@ -23,6 +23,8 @@ final class MarketRuntime {
     final long[] markState;
     final long[][] guardStates;
     final PriceAlerts alerts = new PriceAlerts();
+    /** The pool account of a pool market (its engine is a pool), or null. */
+    AccountState poolAccount;
     long indexPrice;
     long markPrice;
     long lastTradePrice;

@@ -45,6 +45,7 @@ final class Matching implements MatchSink {
             List<Event> out) {
         begin(market, account, orderId, side, size, 0, reduceOnly, postOnly, expiresAt, displaySize, now, out);
         this.slot = slot;
+        tellPool(market);
         long dropped = displaySize > 0
                 ? market.engine.placeIceberg(orderId, account.key, side, price, size, displaySize, this)
                 : market.engine.place(orderId, account.key, side, price, size, tif, this);
@@ -63,6 +64,7 @@ final class Matching implements MatchSink {
             long protectionPrice, long quoteBudget, long maxSize, long now, List<Event> out) {
         begin(market, account, orderId, side, maxSize, 0, false, false, 0, 0, now, out);
         this.slot = slot;
+        tellPool(market);
         market.engine.placeWithBudget(orderId, account.key, side, protectionPrice, quoteBudget, this);
         long unfilled = size - filled;
         if (unfilled > 0) {
@@ -90,6 +92,20 @@ final class Matching implements MatchSink {
         return kept;
     }
 
+    /**
+     * A pool engine keeps no state: it learns the index and the traders' open interest on each
+     * side (the pool holds the difference) just before each taker order.
+     */
+    private void tellPool(MarketRuntime market) {
+        if (market.poolAccount == null) {
+            return;
+        }
+        PositionState pool = market.poolAccount.positions[market.index];
+        long poolSize = pool == null ? 0 : pool.size;
+        long all = ledger.openInterest[market.index];
+        market.engine.onPoolState(market.indexPrice, all - Math.max(poolSize, 0), all - Math.max(-poolSize, 0));
+    }
+
     private void begin(MarketRuntime market, AccountState account, long orderId, Side side, long size, long filled,
             boolean reduceOnly, boolean postOnly, long expiresAt, long displaySize, long now, List<Event> out) {
         this.market = market;
@@ -110,6 +126,16 @@ final class Matching implements MatchSink {
         market = null;
         account = null;
         events = null;
+    }
+
+    @Override
+    public void onPoolFill(long takerOrderId, long price, long quantity) {
+        if (market.poolAccount == null) {
+            throw new IllegalStateException(market.spec.id() + ": a book engine reported a pool fill");
+        }
+        settlement.settlePoolFill(market, market.poolAccount, account, slot, takerOrderId, side, price, quantity, events);
+        market.lastTradePrice = price;
+        filled += quantity;
     }
 
     @Override

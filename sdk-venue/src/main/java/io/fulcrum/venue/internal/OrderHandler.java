@@ -111,7 +111,9 @@ final class OrderHandler {
         if (c.quoteBudget() >= Ledger.MAX_AMOUNT) {
             throw Rejection.of(RejectReason.ARITHMETIC_OVERFLOW, "quote budget " + c.quoteBudget() + " is not below 2^60");
         }
-        long best = c.side() == Side.BUY ? market.engine.bestAsk() : market.engine.bestBid();
+        // A pool has no book: it quotes around the index.
+        long best = market.engine.isPool() ? market.indexPrice
+                : c.side() == Side.BUY ? market.engine.bestAsk() : market.engine.bestBid();
         if (best == MatchingEngine.NO_PRICE
                 || (c.side() == Side.BUY ? best > c.protectionPrice() : best < c.protectionPrice())) {
             throw Rejection.of(RejectReason.NO_LIQUIDITY, c.side() + " within " + c.protectionPrice() + " in " + spec.id());

@@ -134,8 +134,8 @@ final class PriceHandler {
         Iterable<AccountState> candidates = health == null || moves.rescan ? ledger.accounts.values()
                 : health.candidates(moves.moved);
         for (AccountState account : candidates) {
-            if (!account.hasRisk()) {
-                continue;
+            if (!account.hasRisk() || account.isPool()) {
+                continue; // a pool is every trader's counterparty: its limits are the pool's own (reserve, ADL)
             }
             if (health != null) {
                 health.touch(account.id); // its thresholds were reached: place new ones after this command

@@ -45,6 +45,21 @@ final class Settlement {
     }
 
     /**
+     * Settles a pool fill: the taker against the market's pool account, which pays no fee (a pool
+     * prices its costs into the fill price).
+     */
+    void settlePoolFill(MarketRuntime market, AccountState pool, AccountState taker, int takerSlot, long takerOrderId,
+            Side takerSide, long price, long quantity, List<Event> events) {
+        MarketSpec spec = market.spec;
+        long notional = spec.notional(quantity, price, RoundingMode.HALF_EVEN);
+        long takerFee = ledger.config.feeSchedule().takerFee(taker.id, spec, notional);
+        events.add(new Event.Trade(spec.id(), null, OrderId.of(takerOrderId), pool.id, taker.id, takerSide, price,
+                quantity, notional, 0, takerFee));
+        applyToPosition(market, pool, market.index, takerSide.opposite(), price, quantity, notional, 0, events);
+        applyToPosition(market, taker, takerSlot, takerSide, price, quantity, notional, takerFee, events);
+    }
+
+    /**
      * Settles an auction cross between two resting orders at the clearing price. Neither took
      * liquidity, so both pay the maker fee; the event names the order that rested first as the
      * maker and the later one as the taker.

@@ -99,7 +99,7 @@ public final class Snapshotter {
      */
     public static void restore(Kernel kernel, SnapshotData data) {
         Ledger ledger = kernel.ledger;
-        if (kernel.sequence != 0 || !ledger.accounts.isEmpty()) {
+        if (kernel.sequence != 0 || ledger.accounts.values().stream().anyMatch(a -> !a.isPool())) {
             throw new IllegalStateException("a snapshot can only be restored into a fresh venue");
         }
         if (data.format() != SnapshotData.FORMAT) {
@@ -157,6 +157,11 @@ public final class Snapshotter {
             }
             ledger.accounts.put(a.id, a);
             ledger.accountsByKey.put(a.key, a);
+        }
+        for (MarketRuntime m : ledger.markets) {
+            if (m.poolAccount != null) {
+                m.poolAccount = ledger.accounts.get(m.poolAccount.id); // the restored one
+            }
         }
         Settlement settlement = new Settlement(ledger);
         for (SnapshotData.OrderEntry o : data.orders()) {

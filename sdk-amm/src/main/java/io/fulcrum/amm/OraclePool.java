@@ -1,0 +1,196 @@
+package io.fulcrum.amm;
+
+import io.fulcrum.api.Fixed;
+import io.fulcrum.api.MarketSpec;
+import io.fulcrum.api.Side;
+import io.fulcrum.api.TimeInForce;
+import io.fulcrum.api.spi.MatchSink;
+import io.fulcrum.api.spi.MatchingEngine;
+import io.fulcrum.api.spi.RestingOrder;
+import java.math.BigInteger;
+import java.math.RoundingMode;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * A market whose counterparty is a pool, priced from the oracle (GMX v2, Avantis): every order
+ * fills whole at once against the pool at the index, adjusted by a {@link PoolImpact} computed
+ * from the traders' open-interest imbalance and by a spread, or not at all. Nothing rests; a
+ * pool has no book. It plugs into a venue like an order book ({@code Venue.Builder.market(spec,
+ * OraclePool.factory(...), source)}), and the venue's margin, liquidation and events work
+ * unchanged: the venue's pool account for the market takes the other side of every fill.
+ *
+ * <p>Execution price, as GMX computes it for an increase (MECHANISMS.md §3.1): a buy of notional
+ * {@code N} with impact {@code I} executes at {@code index × N / (N + I)}, a sale at
+ * {@code index × N / (N − I)}; then the spread widens it (up for a buy, down for a sale), and the
+ * result is rounded to the tick against the trader. §3.1's example: index 2,000, size 5,000,
+ * impact −1,000 → 2,500. An order whose limit the execution price would breach does not fill.
+ *
+ * <p>The pool keeps no state between orders: the venue tells it the index and the traders' open
+ * interest before each one ({@link #onPoolState}), so snapshots need nothing from it.
+ */
+public final class OraclePool implements MatchingEngine {
+    private final MarketSpec spec;
+    private final PoolImpact impact;
+    private final long spreadPpm;
+    private long index;
+    private long tradersLong;
+    private long tradersShort;
+
+    private OraclePool(MarketSpec spec, PoolImpact impact, long spreadPpm) {
+        this.spec = Objects.requireNonNull(spec, "spec");
+        this.impact = Objects.requireNonNull(impact, "impact");
+        if (spreadPpm < 0 || spreadPpm >= Fixed.PPM) {
+            throw new IllegalArgumentException("the spread must be in [0, 1,000,000) ppm: " + spreadPpm);
+        }
+        this.spreadPpm = spreadPpm;
+    }
+
+    /** A pool for {@code spec} trading at the index with {@code impact} and a spread of {@code spreadPpm} each way. */
+    public static OraclePool of(MarketSpec spec, PoolImpact impact, long spreadPpm) {
+        return new OraclePool(spec, impact, spreadPpm);
+    }
+
+    /** The engine factory a venue builder takes, one pool per market. */
+    public static java.util.function.Function<MarketSpec, MatchingEngine> factory(PoolImpact impact, long spreadPpm) {
+        Objects.requireNonNull(impact, "impact");
+        return spec -> new OraclePool(spec, impact, spreadPpm);
+    }
+
+    @Override
+    public MarketSpec spec() {
+        return spec;
+    }
+
+    @Override
+    public boolean isPool() {
+        return true;
+    }
+
+    @Override
+    public void onPoolState(long indexPrice, long tradersLong, long tradersShort) {
+        this.index = indexPrice;
+        this.tradersLong = tradersLong;
+        this.tradersShort = tradersShort;
+    }
+
+    /**
+     * The price a trade of {@code size} on {@code side} would execute at now, in price units on
+     * the tick; 0 if the pool has no index yet.
+     */
+    public long executionPrice(Side side, long size) {
+        if (index <= 0) {
+            return 0;
+        }
+        long sizeUsd = spec.notional(size, index, RoundingMode.HALF_EVEN);
+        long longUsd = spec.notional(tradersLong, index, RoundingMode.HALF_EVEN);
+        long shortUsd = spec.notional(tradersShort, index, RoundingMode.HALF_EVEN);
+        boolean buy = side == Side.BUY;
+        long gain = impact.impactUsd(longUsd, shortUsd, sizeUsd, buy);
+        long denominator = buy ? sizeUsd + gain : sizeUsd - gain;
+        if (sizeUsd <= 0 || denominator <= 0) {
+            return 0; // an impact that eats the whole trade: no price
+        }
+        BigInteger numerator = BigInteger.valueOf(index).multiply(BigInteger.valueOf(sizeUsd))
+                .multiply(BigInteger.valueOf(buy ? Fixed.PPM + spreadPpm : Fixed.PPM - spreadPpm));
+        BigInteger scaled = BigInteger.valueOf(denominator).multiply(BigInteger.valueOf(Fixed.PPM));
+        BigInteger[] qr = numerator.divideAndRemainder(scaled);
+        long price = qr[0].longValueExact() + (buy && qr[1].signum() > 0 ? 1 : 0);
+        long tick = spec.tickSize();
+        long onTick = buy ? Fixed.divide(price, tick, RoundingMode.CEILING) * tick : price / tick * tick;
+        return onTick > 0 ? onTick : 0;
+    }
+
+    /** Fills {@code size} whole at the pool's price if the limit allows, else nothing; nothing rests. */
+    @Override
+    public long place(long orderId, long owner, Side side, long price, long size, TimeInForce timeInForce,
+            MatchSink sink) {
+        long execution = executionPrice(side, size);
+        if (execution <= 0 || (side == Side.BUY ? execution > price : execution < price)) {
+            return size;
+        }
+        sink.onPoolFill(orderId, execution, size);
+        return 0;
+    }
+
+    /** A pool shows nothing, so an iceberg is an ordinary order to it. */
+    @Override
+    public long placeIceberg(long orderId, long owner, Side side, long price, long size, long displaySize,
+            MatchSink sink) {
+        return place(orderId, owner, side, price, size, TimeInForce.IOC, sink);
+    }
+
+    /** Spends the budget on the most whole lots it buys at the pool's price for that size. */
+    @Override
+    public long placeWithBudget(long orderId, long owner, Side side, long protectionPrice, long quoteBudget,
+            MatchSink sink) {
+        long lot = spec.lotSize();
+        long low = 0;
+        long high = Math.max(1, quoteBudget / Math.max(1, spec.notional(lot, Math.max(1, index), RoundingMode.FLOOR)) + 1);
+        while (low < high) {
+            long mid = low + (high - low + 1) / 2;
+            long execution = executionPrice(side, mid * lot);
+            boolean fits = execution > 0 && spec.notional(mid * lot, execution, RoundingMode.HALF_EVEN) <= quoteBudget
+                    && (side == Side.BUY ? execution <= protectionPrice : execution >= protectionPrice);
+            if (fits) {
+                low = mid;
+            } else {
+                high = mid - 1;
+            }
+        }
+        if (low == 0) {
+            return quoteBudget;
+        }
+        long execution = executionPrice(side, low * lot);
+        sink.onPoolFill(orderId, execution, low * lot);
+        return quoteBudget - spec.notional(low * lot, execution, RoundingMode.HALF_EVEN);
+    }
+
+    @Override
+    public long cancel(long orderId) {
+        return 0;
+    }
+
+    @Override
+    public boolean amend(long orderId, long newPrice, long newOpenSize, MatchSink sink) {
+        throw new IllegalArgumentException("a pool rests no orders: " + orderId);
+    }
+
+    @Override
+    public long openSize(long orderId) {
+        return 0;
+    }
+
+    @Override
+    public long bestBid() {
+        return NO_PRICE;
+    }
+
+    @Override
+    public long bestAsk() {
+        return NO_PRICE;
+    }
+
+    @Override
+    public int depth(Side side, long[] prices, long[] sizes) {
+        return 0;
+    }
+
+    @Override
+    public int restingOrderCount() {
+        return 0;
+    }
+
+    @Override
+    public void forEachRestingOrder(Consumer<RestingOrder> consumer) {}
+
+    @Override
+    public void restore(RestingOrder order) {
+        throw new IllegalArgumentException("a pool rests no orders: " + order);
+    }
+
+    @Override
+    public String toString() {
+        return "OraclePool[" + spec.id() + ", spread " + spreadPpm + " ppm]";
+    }
+}
