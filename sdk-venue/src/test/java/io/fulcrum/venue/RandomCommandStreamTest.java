@@ -10,6 +10,8 @@ import io.fulcrum.api.MarketStatus;
 import io.fulcrum.api.PositionMode;
 import io.fulcrum.api.PositionSide;
 import io.fulcrum.api.spi.MarkPriceRule;
+import io.fulcrum.amm.OraclePool;
+import io.fulcrum.amm.PoolImpact;
 import io.fulcrum.margin.ThresholdIndex;
 import io.fulcrum.oracle.CircuitBreaker;
 import io.fulcrum.oracle.HyperliquidMark;
@@ -75,8 +77,10 @@ class RandomCommandStreamTest {
         MatchingPolicy matching = policyRoll == 0 ? MatchingPolicy.priceTime()
                 : policyRoll == 1 ? MatchingPolicy.proRata() : MatchingPolicy.batchAuction(2_000);
         boolean continuous = policyRoll != 2;
-        Function<MarketSpec, MatchingEngine> books =
-                spec -> OrderBook.builder(spec).selfTradePrevention(stp).matchingPolicy(matching).build();
+        // Every fourth stream trades against a pool instead of a book (its seed decides, not the roll above).
+        boolean pool = seed % 4 == 0;
+        Function<MarketSpec, MatchingEngine> books = pool ? OraclePool.factory(PoolImpact.NONE, 500)
+                : spec -> OrderBook.builder(spec).selfTradePrevention(stp).matchingPolicy(matching).build();
         // A third of the streams run a stateful mark and a circuit breaker, whose memory the
         // snapshot and the journal replay must carry.
         int oracleRoll = random.nextInt(3);
@@ -92,9 +96,19 @@ class RandomCommandStreamTest {
         };
         Journal journal = Journals.inMemory();
         Venue venue = builder.get().journal(journal).build();
+        if (pool) {
+            // The liquidity providers' capital, in the pool account of the market (owner 0), the same in the twin.
+            Command capital = new Command.Deposit(CommandId.of(Long.MAX_VALUE), 0, AccountId.of(0, 1), TestVenue.USDC_ID,
+                    TestVenue.usdc("100000000"));
+            assertTrue(venue.apply(capital).isAccepted());
+        }
         // A twin that re-examines only the accounts its health index reports must do exactly the same.
         ThresholdIndex index = ThresholdIndex.create();
         Venue indexed = builder.get().healthIndex(() -> index).build();
+        if (pool) {
+            indexed.apply(new Command.Deposit(CommandId.of(Long.MAX_VALUE), 0, AccountId.of(0, 1), TestVenue.USDC_ID,
+                    TestVenue.usdc("100000000")));
+        }
         Generator gen = new Generator(random);
         VenueSnapshot midway = null;
         Stats stats = new Stats();
@@ -127,7 +141,11 @@ class RandomCommandStreamTest {
         // The stream must exercise the venue, not just bounce off its validation.
         assertTrue(stats.trades >= 20, () -> "too few trades: " + stats);
         assertTrue(stats.rejected >= 20, () -> "too few rejections: " + stats);
-        assertTrue(stats.rested >= 20, () -> "too few resting orders: " + stats);
+        if (pool) {
+            assertEquals(0, stats.rested, "a pool rests nothing");
+        } else {
+            assertTrue(stats.rested >= 20, () -> "too few resting orders: " + stats);
+        }
         assertTrue(stats.legFills >= 1, () -> "no hedge-mode leg ever traded: " + stats);
         if (oracleRoll == 0) {
             assertTrue(stats.breaches >= 1, () -> "no account ever fell below maintenance: " + stats);

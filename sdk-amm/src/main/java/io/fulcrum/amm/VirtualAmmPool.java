@@ -1,0 +1,175 @@
+package io.fulcrum.amm;
+
+import io.fulcrum.api.Fixed;
+import io.fulcrum.api.MarketSpec;
+import io.fulcrum.api.Side;
+import io.fulcrum.api.TimeInForce;
+import io.fulcrum.api.spi.MatchSink;
+import io.fulcrum.api.spi.MatchingEngine;
+import io.fulcrum.api.spi.RestingOrder;
+import java.math.RoundingMode;
+import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * A market priced by a {@link VirtualAmm} instead of the oracle (Perpetual Protocol v1): every
+ * order fills whole on the virtual curve at its average price, or not at all; the venue's pool
+ * account holds the opposite of the traders' net position. The curve's state is the starting
+ * reserves moved by the traders' net position, which the venue reports before each order
+ * ({@link #onPoolState}), so the engine keeps no state and snapshots need none (repegs and
+ * k-adjustments are therefore not part of it).
+ *
+ * <p>Example: reserves 1,000 base / 1,000,000 quote, peg 1 (price 1,000): a first buy of 10 pays
+ * 10,101.010102 quote, an average of 1,010.10 rounded up to the tick; the next buyer starts from
+ * 990 base and pays more. The index does not enter the price at all: that is the design's
+ * weakness, and what funding (mark against index) was meant to repair.
+ */
+public final class VirtualAmmPool implements MatchingEngine {
+    private final VirtualAmm start;
+    private VirtualAmm current;
+
+    private VirtualAmmPool(VirtualAmm start) {
+        this.start = Objects.requireNonNull(start, "start");
+        this.current = start;
+    }
+
+    /** A pool on {@code start}'s curve. */
+    public static VirtualAmmPool of(VirtualAmm start) {
+        return new VirtualAmmPool(start);
+    }
+
+    /** The engine factory a venue builder takes: reserves {@code base} / {@code quote} at {@code pegPpm}. */
+    public static Function<MarketSpec, MatchingEngine> factory(long base, long quote, long pegPpm) {
+        return spec -> new VirtualAmmPool(VirtualAmm.of(spec, base, quote, pegPpm));
+    }
+
+    /** The curve as the last reported state left it. */
+    public VirtualAmm curve() {
+        return current;
+    }
+
+    @Override
+    public MarketSpec spec() {
+        return start.market();
+    }
+
+    @Override
+    public boolean isPool() {
+        return true;
+    }
+
+    /** Moves the curve to the traders' net position {@code tradersLong − tradersShort}. */
+    @Override
+    public void onPoolState(long indexPrice, long tradersLong, long tradersShort) {
+        long net = tradersLong - tradersShort;
+        current = net == 0 ? start : start.trade(net > 0 ? Side.BUY : Side.SELL, Math.abs(net)).after();
+    }
+
+    /** The average price, on the tick against the trader, of {@code size} on {@code side}; 0 if the curve cannot fill it. */
+    public long executionPrice(Side side, long size) {
+        long average;
+        try {
+            average = current.trade(side, size).averagePrice();
+        } catch (IllegalArgumentException | ArithmeticException e) {
+            return 0; // beyond what the virtual reserves can give
+        }
+        long tick = spec().tickSize();
+        long onTick = side == Side.BUY ? Fixed.divide(average, tick, RoundingMode.CEILING) * tick : average / tick * tick;
+        return onTick > 0 ? onTick : 0;
+    }
+
+    @Override
+    public long place(long orderId, long owner, Side side, long price, long size, TimeInForce timeInForce,
+            MatchSink sink) {
+        long execution = executionPrice(side, size);
+        if (execution <= 0 || (side == Side.BUY ? execution > price : execution < price)) {
+            return size;
+        }
+        sink.onPoolFill(orderId, execution, size);
+        current = current.trade(side, size).after();
+        return 0;
+    }
+
+    @Override
+    public long placeIceberg(long orderId, long owner, Side side, long price, long size, long displaySize,
+            MatchSink sink) {
+        return place(orderId, owner, side, price, size, TimeInForce.IOC, sink);
+    }
+
+    /** Buys or sells the most whole lots the budget pays for at their average price, within the protection price. */
+    @Override
+    public long placeWithBudget(long orderId, long owner, Side side, long protectionPrice, long quoteBudget,
+            MatchSink sink) {
+        MarketSpec spec = spec();
+        long lot = spec.lotSize();
+        long low = 0;
+        long high = Math.max(1, current.baseReserve() / lot - 1);
+        while (low < high) {
+            long mid = low + (high - low + 1) / 2;
+            long execution = executionPrice(side, mid * lot);
+            boolean fits = execution > 0 && spec.notional(mid * lot, execution, RoundingMode.HALF_EVEN) <= quoteBudget
+                    && (side == Side.BUY ? execution <= protectionPrice : execution >= protectionPrice);
+            if (fits) {
+                low = mid;
+            } else {
+                high = mid - 1;
+            }
+        }
+        if (low == 0) {
+            return quoteBudget;
+        }
+        long execution = executionPrice(side, low * lot);
+        sink.onPoolFill(orderId, execution, low * lot);
+        current = current.trade(side, low * lot).after();
+        return quoteBudget - spec.notional(low * lot, execution, RoundingMode.HALF_EVEN);
+    }
+
+    @Override
+    public long cancel(long orderId) {
+        return 0;
+    }
+
+    @Override
+    public boolean amend(long orderId, long newPrice, long newOpenSize, MatchSink sink) {
+        throw new IllegalArgumentException("a pool rests no orders: " + orderId);
+    }
+
+    @Override
+    public long openSize(long orderId) {
+        return 0;
+    }
+
+    @Override
+    public long bestBid() {
+        return NO_PRICE;
+    }
+
+    @Override
+    public long bestAsk() {
+        return NO_PRICE;
+    }
+
+    @Override
+    public int depth(Side side, long[] prices, long[] sizes) {
+        return 0;
+    }
+
+    @Override
+    public int restingOrderCount() {
+        return 0;
+    }
+
+    @Override
+    public void forEachRestingOrder(Consumer<RestingOrder> consumer) {}
+
+    @Override
+    public void restore(RestingOrder order) {
+        throw new IllegalArgumentException("a pool rests no orders: " + order);
+    }
+
+    @Override
+    public String toString() {
+        return "VirtualAmmPool[" + current + "]";
+    }
+}
