@@ -96,6 +96,33 @@ public sealed interface Command {
     }
 
     /**
+     * Adds {@code amount} of the settlement asset to pool market {@code market}'s liquidity, for
+     * shares priced at the pool's value (trader profit capped at 90 % of the pool for deposits,
+     * GMX's rule, MECHANISMS.md §3.4). The first deposit mints one share per unit.
+     */
+    record AddLiquidity(CommandId id, long time, AccountId account, MarketId market, long amount) implements Command {
+        public AddLiquidity {
+            Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(account, "account");
+            Objects.requireNonNull(market, "market");
+        }
+    }
+
+    /**
+     * Redeems {@code shares} of pool market {@code market} for their part of the pool's value
+     * (trader profit capped at 70 % for withdrawals); refused while traders' profit is above that
+     * cap, or if the pool would then back less than its open interest allows.
+     */
+    record RemoveLiquidity(CommandId id, long time, AccountId account, MarketId market, long shares)
+            implements Command {
+        public RemoveLiquidity {
+            Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(account, "account");
+            Objects.requireNonNull(market, "market");
+        }
+    }
+
+    /**
      * Borrows {@code amount} of the settlement asset against the account's collateral, on the
      * venue's {@link BorrowTerms}; the funds back margin but cannot be withdrawn.
      */

@@ -157,4 +157,14 @@ public sealed interface Event {
 
     /** Interest of {@code interest} was added to {@code account}'s loan, now {@code loan}. */
     record InterestCharged(AccountId account, long interest, long loan) implements Event {}
+
+    /**
+     * {@code account} added {@code amount} to pool market {@code market} for {@code shares}; the
+     * pool now has {@code supply} shares.
+     */
+    record LiquidityAdded(AccountId account, MarketId market, long amount, long shares, long supply) implements Event {}
+
+    /** {@code account} redeemed {@code shares} of pool market {@code market} for {@code amount}. */
+    record LiquidityRemoved(AccountId account, MarketId market, long shares, long amount, long supply)
+            implements Event {}
 }

@@ -19,6 +19,8 @@ final class AccountState {
     PositionMode positionMode = PositionMode.ONE_WAY;
     /** The leverage chosen per market, 0 where the market's own initial rate applies. */
     final long[] leverage;
+    /** Liquidity shares held per pool market. */
+    final long[] lpShares;
     MarginMode marginMode = MarginMode.CROSS;
     /** The market an isolated account trades, or -1. */
     int isolatedMarket = -1;
@@ -33,6 +35,7 @@ final class AccountState {
         this.balances = new long[assetCount];
         this.positions = new PositionState[2 * marketCount];
         this.leverage = new long[marketCount];
+        this.lpShares = new long[marketCount];
         this.marketCount = marketCount;
     }
 

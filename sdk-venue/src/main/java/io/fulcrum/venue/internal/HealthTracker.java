@@ -71,6 +71,10 @@ final class HealthTracker {
                 touched.add(e.account());
             } else if (event instanceof Event.Withdrawn e) {
                 touched.add(e.account());
+            } else if (event instanceof Event.LiquidityAdded e) {
+                touched.add(e.account());
+            } else if (event instanceof Event.LiquidityRemoved e) {
+                touched.add(e.account());
             } else if (event instanceof Event.Borrowed e) {
                 touched.add(e.account());
             } else if (event instanceof Event.Repaid e) {

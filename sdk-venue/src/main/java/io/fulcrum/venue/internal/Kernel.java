@@ -32,6 +32,7 @@ public final class Kernel {
     private final FundsHandler funds;
     private final AccountSettingsHandler settings;
     private final BorrowingHandler borrowing;
+    private final LiquidityHandler liquidity;
     private final OrderHandler orders;
     private final CancelHandler cancels;
     private final PriceHandler prices;
@@ -111,6 +112,7 @@ public final class Kernel {
         this.funds = new FundsHandler(ledger);
         this.settings = new AccountSettingsHandler(ledger);
         this.borrowing = new BorrowingHandler(ledger);
+        this.liquidity = new LiquidityHandler(ledger);
         this.matching = new Matching(ledger, settlement);
         this.orders = new OrderHandler(ledger, settlement, matching);
         this.cancels = new CancelHandler(ledger, settlement);
@@ -204,6 +206,10 @@ public final class Kernel {
             settings.setPositionMode(c, events);
         } else if (command instanceof Command.SetLeverage c) {
             settings.setLeverage(c, events);
+        } else if (command instanceof Command.AddLiquidity c) {
+            liquidity.add(c, events);
+        } else if (command instanceof Command.RemoveLiquidity c) {
+            liquidity.remove(c, events);
         } else if (command instanceof Command.Borrow c) {
             borrowing.borrow(c, events);
         } else if (command instanceof Command.Repay c) {

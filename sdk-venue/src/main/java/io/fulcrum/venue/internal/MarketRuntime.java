@@ -25,6 +25,8 @@ final class MarketRuntime {
     final PriceAlerts alerts = new PriceAlerts();
     /** The pool account of a pool market (its engine is a pool), or null. */
     AccountState poolAccount;
+    /** The liquidity shares of a pool market, in all. */
+    long lpSupply;
     long indexPrice;
     long markPrice;
     long lastTradePrice;

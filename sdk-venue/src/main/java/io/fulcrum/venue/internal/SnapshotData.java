@@ -40,7 +40,7 @@ public record SnapshotData(
         String stateHash) {
 
     /** The format version this code writes and reads. */
-    public static final int FORMAT = 7;
+    public static final int FORMAT = 8;
 
     /**
      * A market's prices, status and the memory of its mark rule and oracle guards (one array
@@ -48,7 +48,7 @@ public record SnapshotData(
      */
     public record MarketPrices(String market, long indexPrice, long markPrice, long lastTradePrice,
             MarketStatus status, long priceBandPpm, long marginScalePpm, PriceCondition priceCondition,
-            long[] markState, List<long[]> guardStates) {}
+            long[] markState, List<long[]> guardStates, long lpSupply) {}
 
     /**
      * What a price source last said: the venue reports a change of it as a price alert. Flags
@@ -59,7 +59,7 @@ public record SnapshotData(
     /** An account with its balances (by asset symbol) and positions. */
     public record AccountEntry(AccountId account, long key, Map<String, Long> balances, List<PositionEntry> positions,
             MarginMode marginMode, String isolatedMarket, Map<String, Long> leverage, long loan, long loanSince,
-            PositionMode positionMode) {}
+            PositionMode positionMode, Map<String, Long> lpShares) {}
 
     /** A position's ledger fields (resting-order exposure is rebuilt from the orders). */
     public record PositionEntry(String market, PositionSide leg, long size, long costBasis, long realizedPnl, long fees) {}

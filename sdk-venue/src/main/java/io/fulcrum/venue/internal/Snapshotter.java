@@ -27,6 +27,16 @@ public final class Snapshotter {
         System.arraycopy(saved, 0, target, 0, saved.length);
     }
 
+    private static Map<String, Long> lpShares(Ledger ledger, AccountState a) {
+        Map<String, Long> shares = new TreeMap<>();
+        for (int m = 0; m < a.lpShares.length; m++) {
+            if (a.lpShares[m] != 0) {
+                shares.put(ledger.markets[m].spec.id().symbol(), a.lpShares[m]);
+            }
+        }
+        return shares;
+    }
+
     /** Captures {@code kernel}'s complete state. */
     public static SnapshotData capture(Kernel kernel) {
         Ledger ledger = kernel.ledger;
@@ -43,7 +53,7 @@ public final class Snapshotter {
         for (MarketRuntime m : ledger.markets) {
             markets.add(new SnapshotData.MarketPrices(m.spec.id().symbol(), m.indexPrice, m.markPrice, m.lastTradePrice,
                     m.status, m.priceBandPpm, m.marginScalePpm, condition(m.alerts), m.markState.clone(),
-                    Arrays.stream(m.guardStates).map(long[]::clone).toList()));
+                    Arrays.stream(m.guardStates).map(long[]::clone).toList(), m.lpSupply));
             m.engine.forEachRestingOrder(o -> {
                 OpenOrder kept = ledger.openOrders.get(o.orderId());
                 orders.add(new SnapshotData.OrderEntry(o.orderId(), kept.account.id, m.spec.id().symbol(), o.side(),
@@ -75,7 +85,7 @@ public final class Snapshotter {
             }
             accounts.add(new SnapshotData.AccountEntry(a.id, a.key, balances, positions, a.marginMode,
                     a.isolatedMarket < 0 ? null : ledger.markets[a.isolatedMarket].spec.id().symbol(), leverage, a.loan,
-                    a.loanSince, a.positionMode));
+                    a.loanSince, a.positionMode, lpShares(ledger, a)));
         }
         List<SnapshotData.TriggerEntry> triggers = new ArrayList<>();
         for (TriggerOrder t : ledger.triggers.values()) {
@@ -125,6 +135,7 @@ public final class Snapshotter {
             m.markPrice = p.markPrice();
             m.lastTradePrice = p.lastTradePrice();
             m.status = p.status();
+            m.lpSupply = p.lpSupply();
             m.priceBandPpm = p.priceBandPpm();
             m.marginScalePpm = p.marginScalePpm();
             m.alerts.restore(p.priceCondition().status(), p.priceCondition().flags());
@@ -142,6 +153,7 @@ public final class Snapshotter {
             e.balances().forEach((symbol, amount) -> a.balances[assetIndexOf(ledger, symbol)] = amount);
             a.marginMode = e.marginMode();
             a.positionMode = e.positionMode();
+            e.lpShares().forEach((symbol, shares) -> a.lpShares[marketOf(ledger, symbol).index] = shares);
             a.loan = e.loan();
             a.loanSince = e.loanSince();
             a.isolatedMarket = e.isolatedMarket() == null ? -1 : marketOf(ledger, e.isolatedMarket()).index;

@@ -43,7 +43,7 @@ public final class StateHasher {
         for (MarketRuntime m : ledger.markets) {
             h.putString(m.spec.id().symbol(), StandardCharsets.UTF_8)
                     .putLong(m.indexPrice).putLong(m.markPrice).putLong(m.lastTradePrice)
-                    .putInt(m.status.ordinal()).putLong(m.priceBandPpm).putLong(m.marginScalePpm);
+                    .putInt(m.status.ordinal()).putLong(m.priceBandPpm).putLong(m.marginScalePpm).putLong(m.lpSupply);
             putCondition(h, m.alerts);
             putSlots(h, m.markState);
             for (long[] guardState : m.guardStates) {
@@ -70,6 +70,9 @@ public final class StateHasher {
             }
             for (long leverage : a.leverage) {
                 h.putLong(leverage);
+            }
+            for (long shares : a.lpShares) {
+                h.putLong(shares);
             }
             for (int m = 0; m < a.positions.length; m++) {
                 PositionState p = a.positions[m];

@@ -1,0 +1,129 @@
+package io.fulcrum.venue.internal;
+
+import io.fulcrum.api.Command;
+import io.fulcrum.api.Event;
+import io.fulcrum.api.Fixed;
+import io.fulcrum.api.MarketSpec;
+import io.fulcrum.api.RejectReason;
+import java.math.RoundingMode;
+import java.util.List;
+
+/**
+ * Liquidity providers' shares of a pool market's pool account, priced at the pool's value as GMX
+ * v2 prices market tokens (MECHANISMS.md §3.4): the pool's cash, less the traders' unrealised PnL
+ * against it, where a trader profit counts only up to a cap of the pool's cash (90 % when pricing
+ * a deposit, 70 % for a withdrawal, so deposits are never priced above withdrawals). Withdrawals
+ * wait while the traders' profit is above the withdrawal cap, and may not leave the pool backing
+ * less open interest than its reserve factor allows (95 % of its cash). Shares round down for the
+ * depositor, amounts down for the withdrawer: the pool never loses to rounding.
+ *
+ * <p>Example (§3.4 numbers, one token): cash 500,000, traders up 130,000 net, 400,000 shares: a
+ * deposit values the pool at 370,000 (0.925 a share).
+ */
+final class LiquidityHandler {
+    static final long DEPOSIT_PNL_CAP_PPM = 900_000;
+    static final long WITHDRAWAL_PNL_CAP_PPM = 700_000;
+    static final long RESERVE_FACTOR_PPM = 950_000;
+
+    private final Ledger ledger;
+
+    LiquidityHandler(Ledger ledger) {
+        this.ledger = ledger;
+    }
+
+    void add(Command.AddLiquidity c, List<Event> events) {
+        AccountState account = ledger.account(c.account());
+        MarketRuntime market = requirePool(c.market());
+        long amount = Ledger.requirePositiveAmount(c.amount());
+        int cash = ledger.settlementIndex;
+        if (account.balances[cash] < amount) {
+            throw Rejection.of(RejectReason.INSUFFICIENT_BALANCE, "holds " + ledger.settlement().format(
+                    Math.max(account.balances[cash], 0)) + ", adds " + ledger.settlement().format(amount));
+        }
+        if (!ledger.evaluate(new LedgerAccountView(ledger, account).withBalanceDelta(cash, -amount)).meetsInitial()) {
+            throw Rejection.of(RejectReason.INSUFFICIENT_FREE_COLLATERAL, c.account() + " would miss its initial margin");
+        }
+        long shares;
+        if (market.lpSupply == 0) {
+            shares = amount;
+        } else {
+            long value = poolValue(market, DEPOSIT_PNL_CAP_PPM);
+            if (value <= 0) {
+                throw Rejection.of(RejectReason.POOL_INSOLVENT, market.spec.id() + " is worth " + value);
+            }
+            shares = Fixed.mulDiv(amount, market.lpSupply, value, RoundingMode.FLOOR);
+        }
+        if (shares <= 0 || Fixed.add(market.lpSupply, shares) >= Ledger.MAX_AMOUNT) {
+            throw Rejection.of(RejectReason.NON_POSITIVE_AMOUNT, "the deposit buys " + shares + " shares");
+        }
+        account.balances[cash] -= amount;
+        market.poolAccount.balances[cash] += amount;
+        account.lpShares[market.index] += shares;
+        market.lpSupply += shares;
+        events.add(new Event.LiquidityAdded(c.account(), c.market(), amount, shares, market.lpSupply));
+    }
+
+    void remove(Command.RemoveLiquidity c, List<Event> events) {
+        AccountState account = ledger.account(c.account());
+        MarketRuntime market = requirePool(c.market());
+        long shares = Ledger.requirePositiveAmount(c.shares());
+        if (account.lpShares[market.index] < shares) {
+            throw Rejection.of(RejectReason.INSUFFICIENT_SHARES, "holds " + account.lpShares[market.index]
+                    + ", redeems " + shares);
+        }
+        long cash = market.poolAccount.balances[ledger.settlementIndex];
+        long tradersPnl = -poolPnl(market);
+        if (tradersPnl > Fixed.ppm(Math.max(cash, 0), WITHDRAWAL_PNL_CAP_PPM, RoundingMode.FLOOR)) {
+            throw Rejection.of(RejectReason.POOL_PNL_ABOVE_WITHDRAWAL_CAP, "traders are up "
+                    + ledger.settlement().format(tradersPnl) + " against a pool of " + ledger.settlement().format(cash));
+        }
+        long value = poolValue(market, WITHDRAWAL_PNL_CAP_PPM);
+        long amount = value <= 0 ? 0 : Fixed.mulDiv(shares, value, market.lpSupply, RoundingMode.FLOOR);
+        long reserved = reservedNotional(market);
+        if (reserved > Fixed.ppm(cash - amount, RESERVE_FACTOR_PPM, RoundingMode.FLOOR)) {
+            throw Rejection.of(RejectReason.POOL_RESERVE_EXCEEDED, "open interest of " + ledger.settlement().format(reserved)
+                    + " needs " + RESERVE_FACTOR_PPM / 10_000 + " % backing");
+        }
+        market.poolAccount.balances[ledger.settlementIndex] -= amount;
+        account.balances[ledger.settlementIndex] += amount;
+        account.lpShares[market.index] -= shares;
+        market.lpSupply -= shares;
+        events.add(new Event.LiquidityRemoved(c.account(), c.market(), shares, amount, market.lpSupply));
+    }
+
+    /** The pool's cash less the traders' PnL against it, a trader profit capped at {@code capPpm} of the cash. */
+    long poolValue(MarketRuntime market, long capPpm) {
+        long cash = market.poolAccount.balances[ledger.settlementIndex];
+        long tradersPnl = -poolPnl(market);
+        long counted = tradersPnl <= 0 ? tradersPnl
+                : Math.min(tradersPnl, Fixed.ppm(Math.max(cash, 0), capPpm, RoundingMode.FLOOR));
+        return Fixed.subtract(cash, counted);
+    }
+
+    /** The pool account's unrealised PnL at mark, rounded against the pool. */
+    private long poolPnl(MarketRuntime market) {
+        PositionState p = market.poolAccount.positions[market.index];
+        if (p == null || p.size == 0 || market.markPrice <= 0) {
+            return 0;
+        }
+        MarketSpec spec = market.spec;
+        long value = p.size > 0 ? spec.notional(p.size, market.markPrice, RoundingMode.FLOOR)
+                : -spec.notional(-p.size, market.markPrice, RoundingMode.CEILING);
+        return Fixed.subtract(value, p.costBasis);
+    }
+
+    /** The notional of the pool's position at mark: what its cash must back. */
+    private long reservedNotional(MarketRuntime market) {
+        PositionState p = market.poolAccount.positions[market.index];
+        return p == null || p.size == 0 || market.markPrice <= 0 ? 0
+                : market.spec.notional(Math.abs(p.size), market.markPrice, RoundingMode.CEILING);
+    }
+
+    private MarketRuntime requirePool(io.fulcrum.api.MarketId id) {
+        MarketRuntime market = ledger.market(id);
+        if (market.poolAccount == null) {
+            throw Rejection.of(RejectReason.NOT_A_POOL_MARKET, id.toString());
+        }
+        return market;
+    }
+}
