@@ -147,7 +147,9 @@ class RandomCommandStreamTest {
             assertTrue(stats.rested >= 20, () -> "too few resting orders: " + stats);
         }
         assertTrue(stats.legFills >= 1, () -> "no hedge-mode leg ever traded: " + stats);
-        if (oracleRoll == 0) {
+        if (pool) {
+            assertTrue(stats.liquidityMoves >= 1, () -> "no liquidity ever moved: " + stats);
+        } else if (oracleRoll == 0) {
             assertTrue(stats.breaches >= 1, () -> "no account ever fell below maintenance: " + stats);
         } else {
             // A breaker holds the price through the gaps that breach accounts elsewhere; it must trip.
@@ -182,6 +184,7 @@ class RandomCommandStreamTest {
         int breaches;
         int statusChanges;
         int legFills;
+        int liquidityMoves;
         int triggersFired;
 
         void count(CommandResult r) {
@@ -194,6 +197,7 @@ class RandomCommandStreamTest {
             rested += r.eventsOf(Event.OrderRested.class).size();
             breaches += r.eventsOf(Event.MaintenanceBreached.class).size();
             statusChanges += r.eventsOf(Event.MarketStatusChanged.class).size();
+            liquidityMoves += r.eventsOf(Event.LiquidityAdded.class).size() + r.eventsOf(Event.LiquidityRemoved.class).size();
             legFills += (int) r.eventsOf(Event.PositionChanged.class).stream().filter(e -> e.leg() != PositionSide.BOTH)
                     .count();
             triggersFired += r.eventsOf(Event.TriggerFired.class).size();
@@ -202,7 +206,7 @@ class RandomCommandStreamTest {
         @Override
         public String toString() {
             return "accepted " + accepted + ", rejected " + rejected + ", duplicates " + duplicates + ", trades " + trades
-                    + ", rested " + rested + ", maintenance breaches " + breaches + ", status changes " + statusChanges + ", hedge-leg fills " + legFills + ", triggers fired " + triggersFired;
+                    + ", rested " + rested + ", maintenance breaches " + breaches + ", status changes " + statusChanges + ", hedge-leg fills " + legFills + ", liquidity moves " + liquidityMoves + ", triggers fired " + triggersFired;
         }
     }
 
@@ -236,6 +240,15 @@ class RandomCommandStreamTest {
             }
             AccountId account = pick(accounts);
             int kind = random.nextInt(100);
+            if (kind == 5) {
+                // A pool stream takes it; a book stream rejects it (NOT_A_POOL_MARKET) and must not change.
+                return new Command.AddLiquidity(id, now, account, TestVenue.BTC,
+                        TestVenue.usdc(String.valueOf(1 + random.nextInt(2_000))));
+            }
+            if (kind == 6) {
+                return new Command.RemoveLiquidity(id, now, account, TestVenue.BTC,
+                        TestVenue.usdc(String.valueOf(1 + random.nextInt(1_000))));
+            }
             if (kind < 10) {
                 return new Command.Deposit(id, now, account, TestVenue.USDC_ID,
                         random.nextInt(10) == 0 ? -5 : TestVenue.usdc(String.valueOf(100 + random.nextInt(5_000))));
