@@ -58,16 +58,17 @@ class PoolLiquidityTest {
 
     @Test
     void withdrawalsWaitWhileTradersProfitExceedsTheWithdrawalCap() {
-        // A 1,000 pool; Alice buys 0.1 BTC at 50,000 and the index goes to 90,000: traders are up 4,000, above
-        // 70 % of 1,000. A deposit prices the pool with the profit capped at 90 %: 1,000 − 900 = 100.
+        // A 10,000 pool; Alice buys 0.18 BTC at 50,000 and the index goes to 90,000: traders are up 7,200, above
+        // 70 % of 10,000. A deposit prices the pool with the profit capped at 90 % (9,000, not binding):
+        // 10,000 − 7,200 = 2,800, so 280 buys 280 × 10,000 / 2,800 = 1,000 shares.
         TestVenue t = poolVenue();
-        add(t, MAKER, "1000");
-        t.accept(t.order(ALICE, Side.BUY, "50100", "0.1", TimeInForce.IOC));
+        add(t, MAKER, "10000");
+        t.accept(t.order(ALICE, Side.BUY, "50100", "0.18", TimeInForce.IOC));
         t.publish("90000");
 
         t.rejects(RejectReason.POOL_PNL_ABOVE_WITHDRAWAL_CAP,
                 new Command.RemoveLiquidity(t.nextId(), t.now(), MAKER, BTC, usdc("1")));
-        CommandResult added = add(t, BOB, "100");
+        CommandResult added = add(t, BOB, "280");
         assertEquals(usdc("1000"), added.eventsOf(Event.LiquidityAdded.class).get(0).shares());
     }
 
@@ -82,6 +83,18 @@ class PoolLiquidityTest {
         t.rejects(RejectReason.POOL_RESERVE_EXCEEDED,
                 new Command.RemoveLiquidity(t.nextId(), t.now(), MAKER, BTC, usdc("1000")));
         t.accept(new Command.RemoveLiquidity(t.nextId(), t.now(), MAKER, BTC, usdc("500")));
+    }
+
+    @Test
+    void anOrderMayNotGrowThePoolBeyondItsReserve() {
+        // A 10,000 pool backs 9,500 of open interest: Alice may buy 0.19 BTC (9,500 at 50,000), not 0.2; a sale
+        // that shrinks the pool's position always passes.
+        TestVenue t = poolVenue();
+        add(t, MAKER, "10000");
+
+        t.rejects(RejectReason.POOL_RESERVE_EXCEEDED, t.order(ALICE, Side.BUY, "50100", "0.2", TimeInForce.IOC));
+        t.accept(t.order(ALICE, Side.BUY, "50100", "0.19", TimeInForce.IOC));
+        t.accept(t.order(ALICE, Side.SELL, "49900", "0.19", TimeInForce.IOC));
     }
 
     @Test
