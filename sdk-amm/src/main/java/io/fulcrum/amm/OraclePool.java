@@ -1,5 +1,6 @@
 package io.fulcrum.amm;
 
+import io.fulcrum.amm.internal.PoolPriceMath;
 import io.fulcrum.api.Fixed;
 import io.fulcrum.api.MarketSpec;
 import io.fulcrum.api.Side;
@@ -28,6 +29,10 @@ import java.util.function.Consumer;
  *
  * <p>The pool keeps no state between orders: the venue tells it the index and the traders' open
  * interest before each one ({@link #onPoolState}), so snapshots need nothing from it.
+ *
+ * <p>Once warm, a trade allocates nothing: the price is computed exactly in 128-bit integer
+ * arithmetic, with BigInteger only for a quotient that would not fit a {@code long} (then the same
+ * exception as before); {@link PriceImpact} does the same for its impact.
  */
 public final class OraclePool implements MatchingEngine {
     private final MarketSpec spec;
@@ -91,14 +96,24 @@ public final class OraclePool implements MatchingEngine {
         if (sizeUsd <= 0 || denominator <= 0) {
             return 0; // an impact that eats the whole trade: no price
         }
-        BigInteger numerator = BigInteger.valueOf(index).multiply(BigInteger.valueOf(sizeUsd))
-                .multiply(BigInteger.valueOf(buy ? Fixed.PPM + spreadPpm : Fixed.PPM - spreadPpm));
-        BigInteger scaled = BigInteger.valueOf(denominator).multiply(BigInteger.valueOf(Fixed.PPM));
-        BigInteger[] qr = numerator.divideAndRemainder(scaled);
-        long price = qr[0].longValueExact() + (buy && qr[1].signum() > 0 ? 1 : 0);
+        long spreadFactorPpm = buy ? Fixed.PPM + spreadPpm : Fixed.PPM - spreadPpm;
+        // Exact in 128 bits and allocation-free; BigInteger only when the price itself would not fit a long.
+        long price = PoolPriceMath.executionPrice(index, sizeUsd, spreadFactorPpm, denominator, buy);
+        if (price == PoolPriceMath.NOT_FAST) {
+            price = exactPrice(sizeUsd, spreadFactorPpm, denominator, buy);
+        }
         long tick = spec.tickSize();
         long onTick = buy ? Fixed.divide(price, tick, RoundingMode.CEILING) * tick : price / tick * tick;
         return onTick > 0 ? onTick : 0;
+    }
+
+    /** The price before tick rounding with BigInteger: throws ArithmeticException if it does not fit a long. */
+    private long exactPrice(long sizeUsd, long spreadFactorPpm, long denominator, boolean buy) {
+        BigInteger numerator = BigInteger.valueOf(index).multiply(BigInteger.valueOf(sizeUsd))
+                .multiply(BigInteger.valueOf(spreadFactorPpm));
+        BigInteger scaled = BigInteger.valueOf(denominator).multiply(BigInteger.valueOf(Fixed.PPM));
+        BigInteger[] qr = numerator.divideAndRemainder(scaled);
+        return qr[0].longValueExact() + (buy && qr[1].signum() > 0 ? 1 : 0);
     }
 
     /** Fills {@code size} whole at the pool's price if the limit allows, else nothing; nothing rests. */

@@ -1,6 +1,7 @@
 package io.fulcrum.amm;
 
 import io.fulcrum.amm.internal.GmxMath;
+import io.fulcrum.amm.internal.PoolImpactMath;
 import io.fulcrum.api.Fixed;
 import java.math.BigInteger;
 import java.math.RoundingMode;
@@ -174,6 +175,17 @@ public record PriceImpact(long negativeFactorWad, long positiveFactorWad, int ne
         // GMX's test: the heavier side (ties count as short-heavy) is the same before and after.
         boolean sameSide = (longUsd <= shortUsd) == (nextLong <= nextShort);
         int maxExponent = Math.max(positiveExponent, negativeExponent);
+        long fast = sameSide
+                ? nextDiff < initialDiff
+                        ? PoolImpactMath.impactUsd(positiveFactor, initialDiff, positiveExponent, positiveFactor, nextDiff,
+                                positiveExponent, usdDecimals, maxExponent, PoolImpactMath.GAIN)
+                        : PoolImpactMath.impactUsd(negativeFactorWad, initialDiff, negativeExponent, negativeFactorWad,
+                                nextDiff, negativeExponent, usdDecimals, maxExponent, PoolImpactMath.LOSS)
+                : PoolImpactMath.impactUsd(positiveFactor, initialDiff, positiveExponent, negativeFactorWad, nextDiff,
+                        negativeExponent, usdDecimals, maxExponent, PoolImpactMath.SIGNED);
+        if (fast != PoolImpactMath.NOT_FAST) {
+            return fast; // the same number as below, in 128-bit integers without allocation
+        }
         BigInteger denominator = GmxMath.WAD_BIG.multiply(GmxMath.usdPowerScale(usdDecimals, maxExponent));
         BigInteger numerator;
         if (sameSide) {
