@@ -38,29 +38,29 @@ class PoolLiquidityTest {
 
     @Test
     void aPoolIsPricedNetOfTheTradersProfitSoANewDepositorPaysForIt() {
-        // The maker seeds 500,000; Alice buys 1 BTC from the pool at 50,000; the index moves to 51,000, so
-        // traders are up 1,000 and the pool is worth 499,000 for 500,000 shares (0.998). Bob's 9,980 buys
-        // 9,980 × 500,000 / 499,000 = 10,000 shares, and redeeming them returns his 9,980.
+        // The maker seeds 500,000; Alice buys 1 BTC from the pool at 50,000, paying the pool a 25 fee; the index
+        // moves to 51,000, so traders are up 1,000 and the pool is worth 500,025 − 1,000 = 499,025 for 500,000
+        // shares. Bob's 9,980.5 buys 9,980.5 × 500,000 / 499,025 = 10,000 shares, and redeeming them returns it.
         TestVenue t = poolVenue();
         add(t, MAKER, "500000");
         t.accept(t.order(ALICE, Side.BUY, "50100", "1", TimeInForce.IOC));
         t.publish("51000");
 
-        CommandResult added = add(t, BOB, "9980");
+        CommandResult added = add(t, BOB, "9980.5");
         CommandResult removed = t.accept(new Command.RemoveLiquidity(t.nextId(), t.now(), BOB, BTC, usdc("10000")));
 
-        assertEquals(List.of(new Event.LiquidityAdded(BOB, BTC, usdc("9980"), usdc("10000"), usdc("510000"))),
+        assertEquals(List.of(new Event.LiquidityAdded(BOB, BTC, usdc("9980.5"), usdc("10000"), usdc("510000"))),
                 added.events());
-        assertEquals(List.of(new Event.LiquidityRemoved(BOB, BTC, usdc("10000"), usdc("9980"), usdc("500000"))),
+        assertEquals(List.of(new Event.LiquidityRemoved(BOB, BTC, usdc("10000"), usdc("9980.5"), usdc("500000"))),
                 removed.events());
         assertTrue(t.venue().audit().isConserved());
     }
 
     @Test
     void withdrawalsWaitWhileTradersProfitExceedsTheWithdrawalCap() {
-        // A 10,000 pool; Alice buys 0.18 BTC at 50,000 and the index goes to 90,000: traders are up 7,200, above
-        // 70 % of 10,000. A deposit prices the pool with the profit capped at 90 % (9,000, not binding):
-        // 10,000 − 7,200 = 2,800, so 280 buys 280 × 10,000 / 2,800 = 1,000 shares.
+        // A 10,000 pool; Alice buys 0.18 BTC at 50,000 (the pool earns her 4.5 fee) and the index goes to 90,000:
+        // traders are up 7,200, above 70 % of 10,004.5. A deposit prices the pool with the profit capped at 90 %
+        // (not binding): 10,004.5 − 7,200 = 2,804.5, so 280.45 buys 280.45 × 10,000 / 2,804.5 = 1,000 shares.
         TestVenue t = poolVenue();
         add(t, MAKER, "10000");
         t.accept(t.order(ALICE, Side.BUY, "50100", "0.18", TimeInForce.IOC));
@@ -68,7 +68,7 @@ class PoolLiquidityTest {
 
         t.rejects(RejectReason.POOL_PNL_ABOVE_WITHDRAWAL_CAP,
                 new Command.RemoveLiquidity(t.nextId(), t.now(), MAKER, BTC, usdc("1")));
-        CommandResult added = add(t, BOB, "280");
+        CommandResult added = add(t, BOB, "280.45");
         assertEquals(usdc("1000"), added.eventsOf(Event.LiquidityAdded.class).get(0).shares());
     }
 
@@ -95,6 +95,24 @@ class PoolLiquidityTest {
         t.rejects(RejectReason.POOL_RESERVE_EXCEEDED, t.order(ALICE, Side.BUY, "50100", "0.2", TimeInForce.IOC));
         t.accept(t.order(ALICE, Side.BUY, "50100", "0.19", TimeInForce.IOC));
         t.accept(t.order(ALICE, Side.SELL, "49900", "0.19", TimeInForce.IOC));
+    }
+
+    @Test
+    void tradingFeesOnAPoolMarketAreTheLiquidityProvidersIncome() {
+        // A 10,000 pool; Alice buys 0.1 BTC and sells it back at the unchanged 50,000 index: two taker fees of
+        // 0.05 % × 5,000 = 2.5 go to the pool, so its 10,000 shares now redeem for 10,005; the venue's fee pool
+        // gets nothing.
+        TestVenue t = poolVenue();
+        add(t, MAKER, "10000");
+        long venueFees = t.venue().feePool();
+        t.accept(t.order(ALICE, Side.BUY, "50100", "0.1", TimeInForce.IOC));
+        t.accept(t.order(ALICE, Side.SELL, "49900", "0.1", TimeInForce.IOC));
+
+        CommandResult removed = t.accept(new Command.RemoveLiquidity(t.nextId(), t.now(), MAKER, BTC, usdc("10000")));
+
+        assertEquals(usdc("10005"), removed.eventsOf(Event.LiquidityRemoved.class).get(0).amount());
+        assertEquals(venueFees, t.venue().feePool());
+        assertTrue(t.venue().audit().isConserved());
     }
 
     @Test

@@ -62,7 +62,8 @@ class VirtualAmmMarketTest {
     @Test
     void inATrendTheVammsCounterpartyLosesWhatTheOraclePoolDoesNot() {
         // After both buys, marked at the 60,000 index: the vAMM's pool account is short 2 BTC sold for 100,201
-        // and marked at 120,000: about −19,799 against the oracle pool's −10,000.
+        // and marked at 120,000: −19,799, less the 0.05 % taker fees it earned (25.02525 + 25.07525 = 50.1005);
+        // the oracle pool's is −10,000 plus 25 + 30 of fees.
         TestVenue vamm = venue(VirtualAmmPool.factory(10_000_000, 50_000_000_000_000L, 1_000_000));
         TestVenue oracle = venue(OraclePool.factory(PoolImpact.NONE, 0));
         buyOne(vamm, "50100");
@@ -75,8 +76,8 @@ class VirtualAmmMarketTest {
         long vammEquity = vamm.venue().margin(POOL).orElseThrow().equity();
         long oracleEquity = oracle.venue().margin(POOL).orElseThrow().equity();
 
-        assertEquals(usdc("1000000") - usdc("19799"), vammEquity);
-        assertEquals(usdc("1000000") - usdc("10000"), oracleEquity);
+        assertEquals(usdc("1000000") - usdc("19799") + usdc("50.1005"), vammEquity);
+        assertEquals(usdc("1000000") - usdc("10000") + usdc("55"), oracleEquity);
         assertTrue(vamm.venue().audit().isConserved());
     }
 }

@@ -46,7 +46,7 @@ final class Settlement {
 
     /**
      * Settles a pool fill: the taker against the market's pool account, which pays no fee (a pool
-     * prices its costs into the fill price).
+     * prices its costs into the fill price) and earns the taker's.
      */
     void settlePoolFill(MarketRuntime market, AccountState pool, AccountState taker, int takerSlot, long takerOrderId,
             Side takerSide, long price, long quantity, List<Event> events) {
@@ -108,7 +108,14 @@ final class Settlement {
         ledger.openInterest[market.index] += Math.max(position.size, 0) - Math.max(sizeBefore, 0);
         account.balances[ledger.settlementIndex] += realized;
         position.fees += fee;
-        ledger.chargeFee(account, fee);
+        if (market.poolAccount != null && account != market.poolAccount) {
+            // On a pool market the fee is the liquidity providers' income (GMX pays position fees
+            // into the pool, Avantis a share of them): the pool account earns it, not the venue.
+            account.balances[ledger.settlementIndex] -= fee;
+            market.poolAccount.balances[ledger.settlementIndex] += fee;
+        } else {
+            ledger.chargeFee(account, fee);
+        }
         events.add(new Event.PositionChanged(account.id, market.spec.id(), position.size, position.costBasis, realized,
                 fee, account.balances[ledger.settlementIndex], account.legOf(slot)));
         if (account.marginMode.isIsolated()) {
