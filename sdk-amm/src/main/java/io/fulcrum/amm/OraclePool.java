@@ -4,14 +4,11 @@ import io.fulcrum.amm.internal.PoolPriceMath;
 import io.fulcrum.api.Fixed;
 import io.fulcrum.api.MarketSpec;
 import io.fulcrum.api.Side;
-import io.fulcrum.api.TimeInForce;
 import io.fulcrum.api.spi.MatchSink;
 import io.fulcrum.api.spi.MatchingEngine;
-import io.fulcrum.api.spi.RestingOrder;
 import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.util.Objects;
-import java.util.function.Consumer;
 
 /**
  * A market whose counterparty is a pool, priced from the oracle (GMX v2, Avantis): every order
@@ -34,8 +31,8 @@ import java.util.function.Consumer;
  * arithmetic, with BigInteger only for a quotient that would not fit a {@code long} (then the same
  * exception as before); {@link PriceImpact} does the same for its impact.
  */
-public final class OraclePool implements MatchingEngine {
-    private final MarketSpec spec;
+public final class OraclePool extends PoolEngine {
+    private final MarketSpec spec; // the same as spec(), kept for the hot path
     private final PoolImpact impact;
     private final long spreadPpm;
     private long index;
@@ -43,7 +40,8 @@ public final class OraclePool implements MatchingEngine {
     private long tradersShort;
 
     private OraclePool(MarketSpec spec, PoolImpact impact, long spreadPpm) {
-        this.spec = Objects.requireNonNull(spec, "spec");
+        super(spec);
+        this.spec = spec;
         this.impact = Objects.requireNonNull(impact, "impact");
         if (spreadPpm < 0 || spreadPpm >= Fixed.PPM) {
             throw new IllegalArgumentException("the spread must be in [0, 1,000,000) ppm: " + spreadPpm);
@@ -62,15 +60,7 @@ public final class OraclePool implements MatchingEngine {
         return spec -> new OraclePool(spec, impact, spreadPpm);
     }
 
-    @Override
-    public MarketSpec spec() {
-        return spec;
-    }
 
-    @Override
-    public boolean isPool() {
-        return true;
-    }
 
     @Override
     public void onPoolState(long indexPrice, long tradersLong, long tradersShort) {
@@ -116,93 +106,25 @@ public final class OraclePool implements MatchingEngine {
         return qr[0].longValueExact() + (buy && qr[1].signum() > 0 ? 1 : 0);
     }
 
-    /** Fills {@code size} whole at the pool's price if the limit allows, else nothing; nothing rests. */
-    @Override
-    public long place(long orderId, long owner, Side side, long price, long size, TimeInForce timeInForce,
-            MatchSink sink) {
-        long execution = executionPrice(side, size);
-        if (execution <= 0 || (side == Side.BUY ? execution > price : execution < price)) {
-            return size;
-        }
-        sink.onPoolFill(orderId, execution, size);
-        return 0;
-    }
 
-    /** A pool shows nothing, so an iceberg is an ordinary order to it. */
-    @Override
-    public long placeIceberg(long orderId, long owner, Side side, long price, long size, long displaySize,
-            MatchSink sink) {
-        return place(orderId, owner, side, price, size, TimeInForce.IOC, sink);
-    }
 
+    /** Spends the budget on the most whole lots it buys at the pool's price for that size. */
     /** Spends the budget on the most whole lots it buys at the pool's price for that size. */
     @Override
     public long placeWithBudget(long orderId, long owner, Side side, long protectionPrice, long quoteBudget,
             MatchSink sink) {
-        long lot = spec.lotSize();
-        long low = 0;
-        long high = Math.max(1, quoteBudget / Math.max(1, spec.notional(lot, Math.max(1, index), RoundingMode.FLOOR)) + 1);
-        while (low < high) {
-            long mid = low + (high - low + 1) / 2;
-            long execution = executionPrice(side, mid * lot);
-            boolean fits = execution > 0 && spec.notional(mid * lot, execution, RoundingMode.HALF_EVEN) <= quoteBudget
-                    && (side == Side.BUY ? execution <= protectionPrice : execution >= protectionPrice);
-            if (fits) {
-                low = mid;
-            } else {
-                high = mid - 1;
-            }
-        }
-        if (low == 0) {
-            return quoteBudget;
-        }
-        long execution = executionPrice(side, low * lot);
-        sink.onPoolFill(orderId, execution, low * lot);
-        return quoteBudget - spec.notional(low * lot, execution, RoundingMode.HALF_EVEN);
+        long perLot = spec().notional(spec().lotSize(), Math.max(1, index), RoundingMode.FLOOR);
+        return placeWithBudget(orderId, side, protectionPrice, quoteBudget, quoteBudget / Math.max(1, perLot) + 1, sink);
     }
 
-    @Override
-    public long cancel(long orderId) {
-        return 0;
-    }
 
-    @Override
-    public boolean amend(long orderId, long newPrice, long newOpenSize, MatchSink sink) {
-        throw new IllegalArgumentException("a pool rests no orders: " + orderId);
-    }
 
-    @Override
-    public long openSize(long orderId) {
-        return 0;
-    }
 
-    @Override
-    public long bestBid() {
-        return NO_PRICE;
-    }
 
-    @Override
-    public long bestAsk() {
-        return NO_PRICE;
-    }
 
-    @Override
-    public int depth(Side side, long[] prices, long[] sizes) {
-        return 0;
-    }
 
-    @Override
-    public int restingOrderCount() {
-        return 0;
-    }
 
-    @Override
-    public void forEachRestingOrder(Consumer<RestingOrder> consumer) {}
 
-    @Override
-    public void restore(RestingOrder order) {
-        throw new IllegalArgumentException("a pool rests no orders: " + order);
-    }
 
     @Override
     public String toString() {

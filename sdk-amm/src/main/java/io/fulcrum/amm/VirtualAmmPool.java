@@ -3,13 +3,10 @@ package io.fulcrum.amm;
 import io.fulcrum.api.Fixed;
 import io.fulcrum.api.MarketSpec;
 import io.fulcrum.api.Side;
-import io.fulcrum.api.TimeInForce;
 import io.fulcrum.api.spi.MatchSink;
 import io.fulcrum.api.spi.MatchingEngine;
-import io.fulcrum.api.spi.RestingOrder;
 import java.math.RoundingMode;
 import java.util.Objects;
-import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -25,12 +22,13 @@ import java.util.function.Function;
  * 990 base and pays more. The index does not enter the price at all: that is the design's
  * weakness, and what funding (mark against index) was meant to repair.
  */
-public final class VirtualAmmPool implements MatchingEngine {
+public final class VirtualAmmPool extends PoolEngine {
     private final VirtualAmm start;
     private VirtualAmm current;
 
     private VirtualAmmPool(VirtualAmm start) {
-        this.start = Objects.requireNonNull(start, "start");
+        super(Objects.requireNonNull(start, "start").market());
+        this.start = start;
         this.current = start;
     }
 
@@ -49,15 +47,7 @@ public final class VirtualAmmPool implements MatchingEngine {
         return current;
     }
 
-    @Override
-    public MarketSpec spec() {
-        return start.market();
-    }
 
-    @Override
-    public boolean isPool() {
-        return true;
-    }
 
     /** Moves the curve to the traders' net position {@code tradersLong − tradersShort}. */
     @Override
@@ -79,94 +69,29 @@ public final class VirtualAmmPool implements MatchingEngine {
         return onTick > 0 ? onTick : 0;
     }
 
-    @Override
-    public long place(long orderId, long owner, Side side, long price, long size, TimeInForce timeInForce,
-            MatchSink sink) {
-        long execution = executionPrice(side, size);
-        if (execution <= 0 || (side == Side.BUY ? execution > price : execution < price)) {
-            return size;
-        }
-        sink.onPoolFill(orderId, execution, size);
-        current = current.trade(side, size).after();
-        return 0;
-    }
 
-    @Override
-    public long placeIceberg(long orderId, long owner, Side side, long price, long size, long displaySize,
-            MatchSink sink) {
-        return place(orderId, owner, side, price, size, TimeInForce.IOC, sink);
-    }
 
     /** Buys or sells the most whole lots the budget pays for at their average price, within the protection price. */
     @Override
     public long placeWithBudget(long orderId, long owner, Side side, long protectionPrice, long quoteBudget,
             MatchSink sink) {
-        MarketSpec spec = spec();
-        long lot = spec.lotSize();
-        long low = 0;
-        long high = Math.max(1, current.baseReserve() / lot - 1);
-        while (low < high) {
-            long mid = low + (high - low + 1) / 2;
-            long execution = executionPrice(side, mid * lot);
-            boolean fits = execution > 0 && spec.notional(mid * lot, execution, RoundingMode.HALF_EVEN) <= quoteBudget
-                    && (side == Side.BUY ? execution <= protectionPrice : execution >= protectionPrice);
-            if (fits) {
-                low = mid;
-            } else {
-                high = mid - 1;
-            }
-        }
-        if (low == 0) {
-            return quoteBudget;
-        }
-        long execution = executionPrice(side, low * lot);
-        sink.onPoolFill(orderId, execution, low * lot);
-        current = current.trade(side, low * lot).after();
-        return quoteBudget - spec.notional(low * lot, execution, RoundingMode.HALF_EVEN);
+        return placeWithBudget(orderId, side, protectionPrice, quoteBudget, current.baseReserve() / spec().lotSize() - 1,
+                sink);
     }
 
     @Override
-    public long cancel(long orderId) {
-        return 0;
+    void filled(Side side, long size) {
+        current = current.trade(side, size).after();
     }
 
-    @Override
-    public boolean amend(long orderId, long newPrice, long newOpenSize, MatchSink sink) {
-        throw new IllegalArgumentException("a pool rests no orders: " + orderId);
-    }
 
-    @Override
-    public long openSize(long orderId) {
-        return 0;
-    }
 
-    @Override
-    public long bestBid() {
-        return NO_PRICE;
-    }
 
-    @Override
-    public long bestAsk() {
-        return NO_PRICE;
-    }
 
-    @Override
-    public int depth(Side side, long[] prices, long[] sizes) {
-        return 0;
-    }
 
-    @Override
-    public int restingOrderCount() {
-        return 0;
-    }
 
-    @Override
-    public void forEachRestingOrder(Consumer<RestingOrder> consumer) {}
 
-    @Override
-    public void restore(RestingOrder order) {
-        throw new IllegalArgumentException("a pool rests no orders: " + order);
-    }
+
 
     @Override
     public String toString() {
