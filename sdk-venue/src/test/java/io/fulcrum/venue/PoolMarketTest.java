@@ -126,6 +126,16 @@ class PoolMarketTest {
     }
 
     @Test
+    void thePoolAccountsMoneyLeavesOnlyThroughItsLiquidityProviders() {
+        TestVenue t = venue(OraclePool.factory(PoolImpact.NONE, 0), LiquidationPolicy.NONE);
+
+        t.rejects(RejectReason.RESERVED_ACCOUNT, new Command.Withdraw(t.nextId(), t.now(), POOL, USDC_ID, usdc("1")));
+        t.rejects(RejectReason.RESERVED_ACCOUNT, new Command.PlaceOrder(t.nextId(), t.now(), POOL, BTC, Side.BUY,
+                price("50000"), btc("0.1"), TimeInForce.IOC));
+        t.rejects(RejectReason.RESERVED_ACCOUNT, new Command.Borrow(t.nextId(), t.now(), POOL, usdc("1")));
+    }
+
+    @Test
     void aPoolVenueReplaysAndRestoresExactly() {
         Journal journal = Journals.inMemory();
         TestVenue t = TestVenue.withTraders(TestVenue.builder(LiquidationPolicy.NONE, OraclePool.factory(PoolImpact.NONE, 500))

@@ -25,7 +25,7 @@ final class AccountSettingsHandler {
      * the mode belongs to the account, so the account must hold no position and no order.
      */
     void setMarginMode(Command.SetMarginMode c, List<Event> events) {
-        AccountState account = ledger.account(c.account());
+        AccountState account = ledger.actingAccount(c.account());
         int market = -1;
         if (c.mode().isIsolated()) {
             if (c.market() == null) {
@@ -52,7 +52,7 @@ final class AccountSettingsHandler {
 
     /** Binance refuses to switch the position mode with positions or orders open; so does this venue. */
     void setPositionMode(Command.SetPositionMode c, List<Event> events) {
-        AccountState account = ledger.account(c.account());
+        AccountState account = ledger.actingAccount(c.account());
         if (c.mode() == account.positionMode) {
             throw Rejection.of(RejectReason.NOTHING_TO_CHANGE, c.account() + " is already " + c.mode());
         }
@@ -73,7 +73,7 @@ final class AccountSettingsHandler {
     }
 
     void setLeverage(Command.SetLeverage c, List<Event> events) {
-        AccountState account = ledger.account(c.account());
+        AccountState account = ledger.actingAccount(c.account());
         MarketRuntime market = ledger.market(c.market());
         long size = 0; // both legs of a hedge-mode account count
         for (PositionSide leg : new PositionSide[] {PositionSide.LONG, PositionSide.SHORT}) {

@@ -24,8 +24,8 @@ final class BorrowingHandler {
     }
 
     void borrow(Command.Borrow c, List<Event> events) {
+        AccountState account = ledger.actingAccount(c.account());
         BorrowTerms terms = requireTerms();
-        AccountState account = ledger.account(c.account());
         long amount = Ledger.requirePositiveAmount(c.amount());
         long owed = Fixed.add(account.loan, interestDue(terms, account, c.time()));
         long limit = borrowLimit(terms, account);
@@ -46,8 +46,8 @@ final class BorrowingHandler {
     }
 
     void repay(Command.Repay c, List<Event> events) {
+        AccountState account = ledger.actingAccount(c.account());
         BorrowTerms terms = requireTerms();
-        AccountState account = ledger.account(c.account());
         long amount = Ledger.requirePositiveAmount(c.amount());
         long owed = Fixed.add(account.loan, interestDue(terms, account, c.time()));
         if (amount > owed) {

@@ -43,7 +43,7 @@ final class FundsHandler {
     }
 
     void withdraw(Command.Withdraw c, List<Event> events) {
-        AccountState account = ledger.account(c.account());
+        AccountState account = ledger.actingAccount(c.account());
         int asset = ledger.assetIndex(c.asset());
         long amount = Ledger.requirePositiveAmount(c.amount());
         requireFreeAfterDebit(account, asset, amount);
@@ -53,7 +53,7 @@ final class FundsHandler {
     }
 
     void transfer(Command.Transfer c, List<Event> events) {
-        AccountState from = ledger.account(c.from());
+        AccountState from = ledger.actingAccount(c.from());
         AccountState to = ledger.account(c.to());
         if (from == to) {
             throw Rejection.of(RejectReason.SAME_ACCOUNT, c.from().toString());

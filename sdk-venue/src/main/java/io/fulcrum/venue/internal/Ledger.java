@@ -113,6 +113,19 @@ final class Ledger implements PriceView {
         return a;
     }
 
+    /**
+     * The account a command acts for: any open account but a pool account, whose money leaves
+     * only through {@code RemoveLiquidity} and which trades only as the pool (a deposit into it is
+     * still accepted: a gift to its liquidity providers).
+     */
+    AccountState actingAccount(AccountId id) {
+        AccountState a = account(id);
+        if (a.isPool()) {
+            throw Rejection.of(RejectReason.RESERVED_ACCOUNT, id + " is a pool account");
+        }
+        return a;
+    }
+
     MarginState evaluate(AccountState account) {
         return config.marginModel().evaluate(new LedgerAccountView(this, account), this);
     }

@@ -15,7 +15,9 @@ import java.util.List;
  * a deposit, 70 % for a withdrawal, so deposits are never priced above withdrawals). Withdrawals
  * wait while the traders' profit is above the withdrawal cap, and may not leave the pool backing
  * less open interest than its reserve factor allows (95 % of its cash). Shares round down for the
- * depositor, amounts down for the withdrawer: the pool never loses to rounding.
+ * depositor, amounts down for the withdrawer: the pool never loses to rounding. While no share
+ * exists, a deposit mints one share per unit, and whatever the pool already holds (fees, a gift
+ * deposited straight into the pool account) belongs to the first shares minted, as in GMX.
  *
  * <p>Example (§3.4 numbers, one token): cash 500,000, traders up 130,000 net, 400,000 shares: a
  * deposit values the pool at 370,000 (0.925 a share).
@@ -32,7 +34,7 @@ final class LiquidityHandler {
     }
 
     void add(Command.AddLiquidity c, List<Event> events) {
-        AccountState account = ledger.account(c.account());
+        AccountState account = ledger.actingAccount(c.account());
         MarketRuntime market = requirePool(c.market());
         long amount = Ledger.requirePositiveAmount(c.amount());
         int cash = ledger.settlementIndex;
@@ -64,7 +66,7 @@ final class LiquidityHandler {
     }
 
     void remove(Command.RemoveLiquidity c, List<Event> events) {
-        AccountState account = ledger.account(c.account());
+        AccountState account = ledger.actingAccount(c.account());
         MarketRuntime market = requirePool(c.market());
         long shares = Ledger.requirePositiveAmount(c.shares());
         if (account.lpShares[market.index] < shares) {

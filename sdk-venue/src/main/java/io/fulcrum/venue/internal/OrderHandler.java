@@ -40,7 +40,7 @@ final class OrderHandler {
     }
 
     void place(Command.PlaceOrder c, List<Event> out) {
-        AccountState account = ledger.account(c.account());
+        AccountState account = ledger.actingAccount(c.account());
         MarketRuntime market = ledger.market(c.market());
         submit(account, market, c.side(), c.price(), c.size(), c.timeInForce(), c.options(), c.time(), out);
     }
@@ -92,7 +92,7 @@ final class OrderHandler {
      * protection price for a sale) is what the margin check and the events count.
      */
     void placeMarket(Command.PlaceMarketOrder c, List<Event> out) {
-        AccountState account = ledger.account(c.account());
+        AccountState account = ledger.actingAccount(c.account());
         MarketRuntime market = ledger.market(c.market());
         MarketAccess.requireAccountMayTrade(account, market);
         boolean bySize = c.size() > 0 && c.quoteBudget() == 0;
@@ -169,7 +169,7 @@ final class OrderHandler {
     }
 
     void amend(Command.AmendOrder c, List<Event> out) {
-        AccountState account = ledger.account(c.account());
+        AccountState account = ledger.actingAccount(c.account());
         MarketRuntime market = ledger.market(c.market());
         MarketSpec spec = market.spec;
         OpenOrder order = CancelHandler.ownedOrder(ledger, account, market, c.order());

@@ -24,7 +24,7 @@ final class TriggerHandler {
     }
 
     void place(Command.PlaceTrigger c, List<Event> out) {
-        AccountState account = ledger.account(c.account());
+        AccountState account = ledger.actingAccount(c.account());
         MarketRuntime market = ledger.market(c.market());
         MarketAccess.requireAccountMayTrade(account, market);
         OrderHandler.slotFor(account, market, c.positionSide());
