@@ -2,10 +2,13 @@ package io.fulcrum.amm;
 
 import io.fulcrum.api.Fixed;
 import io.fulcrum.api.MarketId;
+import io.fulcrum.api.spi.OpenInterestLimit;
 import java.math.RoundingMode;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.ToLongFunction;
 
 /**
  * The open-interest limits of a single-vault pool (Avantis, MECHANISMS.md §4 [DOC limitations]):
@@ -22,9 +25,12 @@ import java.util.Objects;
  * $3,000,000. With BTC at $2,500,000 and ETH at $1,800,000, a BTC increase of $400,000 fits (the
  * binding cap is BTC's, $500,000 of headroom) and one of $600,000 does not.
  *
+ * <p>As the venue's {@link OpenInterestLimit}, {@link #refusal} reads the open interest of every
+ * configured pair from the venue and applies {@link #check} with the pool's value as the TVL.
+ *
  * <p>Immutable and thread-safe.
  */
-public final class OpenInterestCaps {
+public final class OpenInterestCaps implements OpenInterestLimit {
     /** Avantis' pool-wide cap: 90 % of the vault. */
     public static final long AVANTIS_TOTAL_PPM = 900_000;
 
@@ -132,6 +138,35 @@ public final class OpenInterestCaps {
         Verdict binding = verdict("pair " + pair.symbol(), pairCap(pair, vaultTvl), pairOi, increase);
         binding = tighter(binding, verdict("asset class " + assetClass, classCap(assetClass, vaultTvl), classOi, increase));
         return tighter(binding, verdict("pool", totalCap(vaultTvl), totalOi, increase));
+    }
+
+    /**
+     * The {@link OpenInterestLimit} view of {@link #check}: null if {@code increase} on
+     * {@code market} fits under its pair's, its class's and the pool's caps, else the
+     * {@link Verdict#reason()} of the binding one. Only the configured pairs' open interest counts
+     * towards the class and pool totals. A market with no configured cap is refused (Avantis lists no
+     * pair without one), and a negative {@code vaultValue} (traders' profit above the cash) counts as
+     * 0, so nothing grows.
+     *
+     * <p>Example (the class example): BTC 2,500,000, ETH 1,800,000, vault 10,000,000: +400,000 BTC
+     * gives null; +600,000 gives {@code "exceeds pair BTC-USD cap 3000000: …"}.
+     *
+     * @throws IllegalArgumentException if {@code increase} or a configured pair's open interest is
+     *     negative
+     */
+    @Override
+    public String refusal(MarketId market, long increase, ToLongFunction<MarketId> openInterest, long vaultValue) {
+        Objects.requireNonNull(market, "market");
+        Objects.requireNonNull(openInterest, "openInterest");
+        if (!pairPpm.containsKey(market)) {
+            return "market " + market.symbol() + " has no open-interest cap configured";
+        }
+        Map<MarketId, Long> byPair = new HashMap<>();
+        for (MarketId pair : pairPpm.keySet()) {
+            byPair.put(pair, openInterest.applyAsLong(pair));
+        }
+        Verdict verdict = check(Math.max(0, vaultValue), byPair, market, increase);
+        return verdict.fits() ? null : verdict.reason();
     }
 
     @Override

@@ -2,11 +2,14 @@ package io.fulcrum.amm;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fulcrum.api.MarketId;
+import io.fulcrum.api.spi.OpenInterestLimit;
 import java.util.Map;
+import java.util.function.ToLongFunction;
 import org.junit.jupiter.api.Test;
 
 class OpenInterestCapsTest {
@@ -84,5 +87,52 @@ class OpenInterestCapsTest {
         assertThrows(IllegalArgumentException.class,
                 () -> OpenInterestCaps.builder(900_000).pair(BTC, "crypto", 100_000));
         assertThrows(IllegalArgumentException.class, () -> OpenInterestCaps.builder(1_000_001));
+    }
+
+    /** BTC 2,500,000 and ETH 1,800,000; every other market 0. */
+    private static final ToLongFunction<MarketId> BOOK = m -> Map.of(BTC, 2_500_000L, ETH, 1_800_000L).getOrDefault(m, 0L);
+
+    @Test
+    void asALimitAnIncreaseThatFitsIsNotRefused() {
+        // BTC 2,500,000 + 400,000 = 2,900,000 <= 3,000,000; crypto 4,700,000 <= 6,000,000; pool 4,700,000 <= 9,000,000.
+        OpenInterestLimit limit = caps;
+        assertNull(limit.refusal(BTC, 400_000, BOOK, TVL));
+    }
+
+    @Test
+    void asALimitAnIncreaseOverThePairCapIsRefusedNamingThePair() {
+        // BTC 2,500,000 + 600,000 = 3,100,000 > 3,000,000 (crypto 4,900,000 and pool have more headroom).
+        String reason = caps.refusal(BTC, 600_000, BOOK, TVL);
+        assertTrue(reason != null && reason.contains("pair BTC-USD"), reason);
+    }
+
+    @Test
+    void asALimitTheClassTotalSumsTheConfiguredPairs() {
+        // Crypto 2,500,000 + 1,800,000 + SOL 1,500,000 = 5,800,000; SOL + 300,000 > 6,000,000 -> the class refuses,
+        // although SOL alone (1,800,000 <= 3,000,000) fits.
+        ToLongFunction<MarketId> book = m -> Map.of(BTC, 2_500_000L, ETH, 1_800_000L, SOL, 1_500_000L).getOrDefault(m, 0L);
+        String reason = caps.refusal(SOL, 300_000, book, TVL);
+        assertTrue(reason != null && reason.contains("asset class crypto"), reason);
+        assertNull(caps.refusal(SOL, 200_000, book, TVL));
+    }
+
+    @Test
+    void asALimitMarketsWithoutACapAreLeftOutOfTheTotals() {
+        // XAU-USD is not configured: its 5,000,000 does not count towards the pool's 9,000,000.
+        ToLongFunction<MarketId> book = m -> m.equals(MarketId.of("XAU-USD")) ? 5_000_000L : BOOK.applyAsLong(m);
+        assertNull(caps.refusal(BTC, 400_000, book, TVL));
+    }
+
+    @Test
+    void asALimitAMarketWithoutACapIsRefused() {
+        String reason = caps.refusal(MarketId.of("XAU-USD"), 1, BOOK, TVL);
+        assertTrue(reason != null && reason.contains("XAU-USD"), reason);
+    }
+
+    @Test
+    void asALimitANegativeVaultValueLetsNothingGrow() {
+        // Traders' profit above the cash: the vault counts as 0, every cap is 0.
+        String reason = caps.refusal(EUR, 1, m -> 0L, -5_000);
+        assertTrue(reason != null && reason.startsWith("exceeds"), reason);
     }
 }

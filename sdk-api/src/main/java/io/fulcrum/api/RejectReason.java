@@ -57,6 +57,7 @@ public enum RejectReason {
     POOL_PNL_ABOVE_WITHDRAWAL_CAP("traders' unrealised profit exceeds the pool's withdrawal cap: withdrawals wait"),
     POOL_RESERVE_EXCEEDED("the pool would back less than its open interest needs"),
     POOL_INSOLVENT("the pool's value is not positive: no shares can be priced"),
+    OPEN_INTEREST_CAP_EXCEEDED("the order would take open interest over a cap of its pool (vault, asset class or pair)"),
     POSITION_MODE_LOCKED("the position mode cannot change while the account holds a position or a resting order"),
     POSITION_SIDE_MISMATCH("a one-way account's orders act on BOTH; a hedge-mode account's name LONG or SHORT"),
     BORROWING_NOT_OFFERED("this venue does not lend"),

@@ -19,7 +19,9 @@ import io.fulcrum.api.spi.MarginModel;
 import io.fulcrum.api.spi.MarginState;
 import io.fulcrum.api.spi.MarkPriceRule;
 import io.fulcrum.api.spi.MatchingEngine;
+import io.fulcrum.api.spi.OpenInterestLimit;
 import io.fulcrum.api.spi.OracleGuard;
+import io.fulcrum.api.spi.PoolFeeRule;
 import io.fulcrum.api.spi.PriceSource;
 import io.fulcrum.venue.internal.Kernel;
 import io.fulcrum.venue.internal.LatestFeedSource;
@@ -30,7 +32,9 @@ import io.fulcrum.venue.internal.StateHasher;
 import io.fulcrum.venue.internal.VenueConfig;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -268,6 +272,8 @@ public final class Venue {
         private Supplier<HealthIndex> healthIndex;
         private BorrowTerms borrowTerms;
         private Journal journal;
+        private final List<List<MarketId>> sharedPools = new ArrayList<>();
+        private final Map<MarketId, OpenInterestLimit> openInterestLimits = new LinkedHashMap<>();
 
         private Builder() {}
 
@@ -312,8 +318,75 @@ public final class Venue {
             Objects.requireNonNull(engineFactory, "engineFactory");
             Objects.requireNonNull(priceSource, "priceSource");
             Objects.requireNonNull(markPriceRule, "markPriceRule");
-            markets.add(new VenueConfig.MarketSetup(spec, engineFactory, priceSource, markPriceRule, List.of()));
+            markets.add(new VenueConfig.MarketSetup(spec, engineFactory, priceSource, markPriceRule, List.of(), null));
             return this;
+        }
+
+        /**
+         * On pool market {@code market}, listed earlier, each fill's fee is what {@code rule} says
+         * (GMX's balance-dependent position fee, Avantis' skew fees, a zero-fee perpetual's profit
+         * share, a loss rebate) and goes to the pool, instead of the fee schedule's taker fee.
+         */
+        public Builder poolFees(MarketId market, PoolFeeRule rule) {
+            Objects.requireNonNull(rule, "rule");
+            int i = listed(market, "poolFees");
+            if (markets.get(i).poolFees() != null) {
+                throw new IllegalStateException("poolFees for " + market + " was already set");
+            }
+            markets.set(i, markets.get(i).withPoolFees(rule));
+            return this;
+        }
+
+        /**
+         * Makes pool markets listed earlier share one pool account and one set of liquidity shares:
+         * Avantis' single USDC vault backing crypto, FX, metals and stocks. Their traders' PnL, the
+         * reserve and the open-interest limit are counted across them all, and liquidity added
+         * through any of them buys shares of the whole vault. Each pool market not named in a
+         * shared pool has a pool of its own (GMX's isolated GM pools).
+         */
+        public Builder sharedPool(MarketId first, MarketId... others) {
+            List<MarketId> pool = new ArrayList<>();
+            pool.add(Objects.requireNonNull(first, "first"));
+            for (MarketId other : others) {
+                pool.add(Objects.requireNonNull(other, "others"));
+            }
+            for (MarketId market : pool) {
+                listed(market, "sharedPool");
+                for (List<MarketId> existing : sharedPools) {
+                    if (existing.contains(market)) {
+                        throw new IllegalStateException("sharedPool: " + market + " is already in the pool " + existing);
+                    }
+                }
+                if (pool.indexOf(market) != pool.lastIndexOf(market)) {
+                    throw new IllegalStateException("sharedPool: " + market + " is named twice");
+                }
+            }
+            sharedPools.add(List.copyOf(pool));
+            return this;
+        }
+
+        /**
+         * Limits the open interest of the pool that {@code market} (listed earlier) trades against:
+         * an order that would grow the traders' open interest beyond it is refused with
+         * {@code OPEN_INTEREST_CAP_EXCEEDED}. For a shared pool, name any of its markets.
+         */
+        public Builder openInterestLimit(MarketId market, OpenInterestLimit limit) {
+            Objects.requireNonNull(limit, "limit");
+            listed(market, "openInterestLimit");
+            if (openInterestLimits.putIfAbsent(market, limit) != null) {
+                throw new IllegalStateException("openInterestLimit for " + market + " was already set");
+            }
+            return this;
+        }
+
+        private int listed(MarketId market, String what) {
+            Objects.requireNonNull(market, "market");
+            for (int i = 0; i < markets.size(); i++) {
+                if (markets.get(i).spec().id().equals(market)) {
+                    return i;
+                }
+            }
+            throw new IllegalStateException(what + " for " + market + ": list the market first");
         }
 
         /**
@@ -421,7 +494,32 @@ public final class Venue {
             }
             return new VenueConfig(settlementAsset, collateralAssets, markets, marginModel,
                     feeSchedule == null ? FeeSchedule.NONE : feeSchedule,
-                    liquidationPolicy == null ? LiquidationPolicy.NONE : liquidationPolicy, healthIndex, borrowTerms);
+                    liquidationPolicy == null ? LiquidationPolicy.NONE : liquidationPolicy, healthIndex, borrowTerms,
+                    pools());
+        }
+
+        /** The shared pools with their limits, then a pool of its own for each other limited market. */
+        private List<VenueConfig.PoolSetup> pools() {
+            List<VenueConfig.PoolSetup> pools = new ArrayList<>();
+            Set<MarketId> limited = new HashSet<>();
+            for (List<MarketId> pool : sharedPools) {
+                OpenInterestLimit limit = null;
+                for (MarketId market : pool) {
+                    OpenInterestLimit l = openInterestLimits.get(market);
+                    if (l != null && limit != null) {
+                        throw new IllegalStateException("openInterestLimit was set twice for the shared pool " + pool);
+                    }
+                    limit = l != null ? l : limit;
+                    limited.add(market);
+                }
+                pools.add(new VenueConfig.PoolSetup(pool, limit));
+            }
+            openInterestLimits.forEach((market, limit) -> {
+                if (!limited.contains(market)) {
+                    pools.add(new VenueConfig.PoolSetup(List.of(market), limit));
+                }
+            });
+            return pools;
         }
 
         private static void requireUnset(Object value, String what) {

@@ -84,6 +84,14 @@ final class TestVenue {
         return new TestVenue(builder(LiquidationPolicy.NONE).build());
     }
 
+    /** Drives {@code restored} (this venue's state rebuilt elsewhere) on from this one's clock and command ids. */
+    TestVenue continuedBy(Venue restored) {
+        TestVenue next = new TestVenue(restored);
+        next.nextCommand = nextCommand;
+        next.now = now;
+        return next;
+    }
+
     Venue venue() {
         return venue;
     }

@@ -6,6 +6,7 @@ import io.fulcrum.api.Command;
 import io.fulcrum.api.CommandResult;
 import io.fulcrum.api.Event;
 import io.fulcrum.api.FixedPointOverflowException;
+import io.fulcrum.api.MarketId;
 import io.fulcrum.api.MarketSpec;
 import io.fulcrum.api.RejectReason;
 import io.fulcrum.api.spi.MarkPriceRule;
@@ -90,16 +91,7 @@ public final class Kernel {
             ledger.health = new HealthTracker(ledger, java.util.Objects.requireNonNull(config.healthIndex().get(),
                     "the health index supplier returned null"));
         }
-        for (MarketRuntime market : markets) {
-            if (market.engine.isPool()) {
-                // The venue's own account (owner 0) takes the other side of the pool's fills.
-                AccountId id = AccountId.of(0, market.index + 1);
-                AccountState pool = new AccountState(id, ledger.nextAccountKey++, ledger.assets.length, markets.size());
-                ledger.accounts.put(id, pool);
-                ledger.accountsByKey.put(pool.key, pool);
-                market.poolAccount = pool;
-            }
-        }
+        openVaults(config, markets);
         MarketPricing pricing = new MarketPricing(ledger);
         for (MarketRuntime market : markets) {
             if (market.priceSource.feeds().isEmpty()) {
@@ -118,6 +110,53 @@ public final class Kernel {
         this.cancels = new CancelHandler(ledger, settlement);
         this.prices = new PriceHandler(ledger, orders, cancels, marketsByFeed, assetsByFeed);
         this.triggers = new TriggerHandler(ledger, orders);
+    }
+
+    /**
+     * Gives each pool market its vault: the shared pools the configuration names, then one of its
+     * own for every other pool market. A vault's account is the venue's own (owner 0, sub-account
+     * its first market's index + 1) and takes the other side of its markets' fills.
+     */
+    private void openVaults(VenueConfig config, List<MarketRuntime> markets) {
+        Map<MarketId, MarketRuntime> byId = new HashMap<>();
+        for (MarketRuntime market : markets) {
+            byId.put(market.spec.id(), market);
+        }
+        for (VenueConfig.MarketSetup setup : config.markets()) {
+            MarketRuntime market = byId.get(setup.spec().id());
+            if (setup.poolFees() != null && !market.engine.isPool()) {
+                throw new IllegalArgumentException(market.spec.id() + ": pool fees need a pool engine, not " + market.engine);
+            }
+            market.poolFees = setup.poolFees();
+        }
+        for (VenueConfig.PoolSetup pool : config.pools()) {
+            List<MarketRuntime> members = new ArrayList<>();
+            for (MarketId id : pool.markets()) {
+                MarketRuntime market = byId.get(id);
+                if (!market.engine.isPool()) {
+                    throw new IllegalArgumentException(id + " is matched by a book, not a pool: it cannot be in a pool vault");
+                }
+                members.add(market);
+            }
+            members.sort(Comparator.comparingInt(m -> m.index));
+            openVault(members, pool.limit());
+        }
+        for (MarketRuntime market : markets) {
+            if (market.engine.isPool() && market.vault == null) {
+                openVault(List.of(market), null);
+            }
+        }
+    }
+
+    private void openVault(List<MarketRuntime> members, io.fulcrum.api.spi.OpenInterestLimit limit) {
+        AccountId id = AccountId.of(0, members.get(0).index + 1);
+        AccountState account = new AccountState(id, ledger.nextAccountKey++, ledger.assets.length, ledger.markets.length);
+        ledger.accounts.put(id, account);
+        ledger.accountsByKey.put(account.key, account);
+        PoolVault vault = new PoolVault(account, members, limit, ledger.settlementIndex);
+        for (MarketRuntime market : members) {
+            market.vault = vault;
+        }
     }
 
     /** Called with each command's sequence number before it is applied (the journal hook). */

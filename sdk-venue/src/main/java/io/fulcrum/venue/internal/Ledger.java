@@ -170,6 +170,16 @@ final class Ledger implements PriceView {
         return i == null ? 0 : openInterest[i];
     }
 
+    /**
+     * The traders' open interest in a pool market on {@code side} (BUY: their longs), in size
+     * units: every account's positions on that side except the pool's own.
+     */
+    long tradersOpenInterest(MarketRuntime market, io.fulcrum.api.Side side) {
+        long all = openInterest[market.index];
+        long pool = market.vault == null ? 0 : market.vault.poolSize(market);
+        return all - Math.max(side == io.fulcrum.api.Side.BUY ? pool : -pool, 0);
+    }
+
     @Override
     public long marginScalePpm(MarketId market) {
         Integer i = marketIndex.get(market);

@@ -3,13 +3,13 @@ package io.fulcrum.venue.internal;
 import io.fulcrum.api.Command;
 import io.fulcrum.api.Event;
 import io.fulcrum.api.Fixed;
-import io.fulcrum.api.MarketSpec;
 import io.fulcrum.api.RejectReason;
 import java.math.RoundingMode;
 import java.util.List;
 
 /**
- * Liquidity providers' shares of a pool market's pool account, priced at the pool's value as GMX
+ * Liquidity providers' shares of a pool vault (one pool market's, or one shared by several, as
+ * Avantis' single vault is), priced at the vault's value as GMX
  * v2 prices market tokens (MECHANISMS.md §3.4): the pool's cash, less the traders' unrealised PnL
  * against it, where a trader profit counts only up to a cap of the pool's cash (90 % when pricing
  * a deposit, 70 % for a withdrawal, so deposits are never priced above withdrawals). Withdrawals
@@ -25,7 +25,6 @@ import java.util.List;
 final class LiquidityHandler {
     static final long DEPOSIT_PNL_CAP_PPM = 900_000;
     static final long WITHDRAWAL_PNL_CAP_PPM = 700_000;
-    static final long RESERVE_FACTOR_PPM = 950_000;
 
     private final Ledger ledger;
 
@@ -35,7 +34,7 @@ final class LiquidityHandler {
 
     void add(Command.AddLiquidity c, List<Event> events) {
         AccountState account = ledger.actingAccount(c.account());
-        MarketRuntime market = requirePool(c.market());
+        PoolVault vault = requirePool(c.market());
         long amount = Ledger.requirePositiveAmount(c.amount());
         int cash = ledger.settlementIndex;
         if (account.balances[cash] < amount) {
@@ -46,86 +45,58 @@ final class LiquidityHandler {
             throw Rejection.of(RejectReason.INSUFFICIENT_FREE_COLLATERAL, c.account() + " would miss its initial margin");
         }
         long shares;
-        if (market.lpSupply == 0) {
+        if (vault.lpSupply == 0) {
             shares = amount;
         } else {
-            long value = poolValue(market, DEPOSIT_PNL_CAP_PPM);
+            long value = vault.value(DEPOSIT_PNL_CAP_PPM);
             if (value <= 0) {
-                throw Rejection.of(RejectReason.POOL_INSOLVENT, market.spec.id() + " is worth " + value);
+                throw Rejection.of(RejectReason.POOL_INSOLVENT, c.market() + "'s pool is worth " + value);
             }
-            shares = Fixed.mulDiv(amount, market.lpSupply, value, RoundingMode.FLOOR);
+            shares = Fixed.mulDiv(amount, vault.lpSupply, value, RoundingMode.FLOOR);
         }
-        if (shares <= 0 || Fixed.add(market.lpSupply, shares) >= Ledger.MAX_AMOUNT) {
+        if (shares <= 0 || Fixed.add(vault.lpSupply, shares) >= Ledger.MAX_AMOUNT) {
             throw Rejection.of(RejectReason.NON_POSITIVE_AMOUNT, "the deposit buys " + shares + " shares");
         }
         account.balances[cash] -= amount;
-        market.poolAccount.balances[cash] += amount;
-        account.lpShares[market.index] += shares;
-        market.lpSupply += shares;
-        events.add(new Event.LiquidityAdded(c.account(), c.market(), amount, shares, market.lpSupply));
+        vault.account.balances[cash] += amount;
+        account.lpShares[vault.head.index] += shares;
+        vault.lpSupply += shares;
+        events.add(new Event.LiquidityAdded(c.account(), c.market(), amount, shares, vault.lpSupply));
     }
 
     void remove(Command.RemoveLiquidity c, List<Event> events) {
         AccountState account = ledger.actingAccount(c.account());
-        MarketRuntime market = requirePool(c.market());
+        PoolVault vault = requirePool(c.market());
         long shares = Ledger.requirePositiveAmount(c.shares());
-        if (account.lpShares[market.index] < shares) {
-            throw Rejection.of(RejectReason.INSUFFICIENT_SHARES, "holds " + account.lpShares[market.index]
+        if (account.lpShares[vault.head.index] < shares) {
+            throw Rejection.of(RejectReason.INSUFFICIENT_SHARES, "holds " + account.lpShares[vault.head.index]
                     + ", redeems " + shares);
         }
-        long cash = market.poolAccount.balances[ledger.settlementIndex];
-        long tradersPnl = -poolPnl(market);
+        long cash = vault.cash();
+        long tradersPnl = vault.tradersPnl();
         if (tradersPnl > Fixed.ppm(Math.max(cash, 0), WITHDRAWAL_PNL_CAP_PPM, RoundingMode.FLOOR)) {
             throw Rejection.of(RejectReason.POOL_PNL_ABOVE_WITHDRAWAL_CAP, "traders are up "
                     + ledger.settlement().format(tradersPnl) + " against a pool of " + ledger.settlement().format(cash));
         }
-        long value = poolValue(market, WITHDRAWAL_PNL_CAP_PPM);
-        long amount = value <= 0 ? 0 : Fixed.mulDiv(shares, value, market.lpSupply, RoundingMode.FLOOR);
-        long reserved = reservedNotional(market);
-        if (reserved > Fixed.ppm(cash - amount, RESERVE_FACTOR_PPM, RoundingMode.FLOOR)) {
+        long value = vault.value(WITHDRAWAL_PNL_CAP_PPM);
+        long amount = value <= 0 ? 0 : Fixed.mulDiv(shares, value, vault.lpSupply, RoundingMode.FLOOR);
+        long reserved = vault.reservedNotional();
+        if (reserved > Fixed.ppm(cash - amount, PoolVault.RESERVE_FACTOR_PPM, RoundingMode.FLOOR)) {
             throw Rejection.of(RejectReason.POOL_RESERVE_EXCEEDED, "open interest of " + ledger.settlement().format(reserved)
-                    + " needs " + RESERVE_FACTOR_PPM / 10_000 + " % backing");
+                    + " needs " + PoolVault.RESERVE_FACTOR_PPM / 10_000 + " % backing");
         }
-        market.poolAccount.balances[ledger.settlementIndex] -= amount;
+        vault.account.balances[ledger.settlementIndex] -= amount;
         account.balances[ledger.settlementIndex] += amount;
-        account.lpShares[market.index] -= shares;
-        market.lpSupply -= shares;
-        events.add(new Event.LiquidityRemoved(c.account(), c.market(), shares, amount, market.lpSupply));
+        account.lpShares[vault.head.index] -= shares;
+        vault.lpSupply -= shares;
+        events.add(new Event.LiquidityRemoved(c.account(), c.market(), shares, amount, vault.lpSupply));
     }
 
-    /** The pool's cash less the traders' PnL against it, a trader profit capped at {@code capPpm} of the cash. */
-    long poolValue(MarketRuntime market, long capPpm) {
-        long cash = market.poolAccount.balances[ledger.settlementIndex];
-        long tradersPnl = -poolPnl(market);
-        long counted = tradersPnl <= 0 ? tradersPnl
-                : Math.min(tradersPnl, Fixed.ppm(Math.max(cash, 0), capPpm, RoundingMode.FLOOR));
-        return Fixed.subtract(cash, counted);
-    }
-
-    /** The pool account's unrealised PnL at mark, rounded against the pool. */
-    private long poolPnl(MarketRuntime market) {
-        PositionState p = market.poolAccount.positions[market.index];
-        if (p == null || p.size == 0 || market.markPrice <= 0) {
-            return 0;
-        }
-        MarketSpec spec = market.spec;
-        long value = p.size > 0 ? spec.notional(p.size, market.markPrice, RoundingMode.FLOOR)
-                : -spec.notional(-p.size, market.markPrice, RoundingMode.CEILING);
-        return Fixed.subtract(value, p.costBasis);
-    }
-
-    /** The notional of the pool's position at mark: what its cash must back. */
-    private long reservedNotional(MarketRuntime market) {
-        PositionState p = market.poolAccount.positions[market.index];
-        return p == null || p.size == 0 || market.markPrice <= 0 ? 0
-                : market.spec.notional(Math.abs(p.size), market.markPrice, RoundingMode.CEILING);
-    }
-
-    private MarketRuntime requirePool(io.fulcrum.api.MarketId id) {
+    private PoolVault requirePool(io.fulcrum.api.MarketId id) {
         MarketRuntime market = ledger.market(id);
-        if (market.poolAccount == null) {
+        if (market.vault == null) {
             throw Rejection.of(RejectReason.NOT_A_POOL_MARKET, id.toString());
         }
-        return market;
+        return market.vault;
     }
 }

@@ -6,6 +6,7 @@ import io.fulcrum.api.spi.GuardVerdict;
 import io.fulcrum.api.spi.MarkPriceRule;
 import io.fulcrum.api.spi.MatchingEngine;
 import io.fulcrum.api.spi.OracleGuard;
+import io.fulcrum.api.spi.PoolFeeRule;
 import io.fulcrum.api.spi.PriceSource;
 import java.util.List;
 
@@ -23,10 +24,10 @@ final class MarketRuntime {
     final long[] markState;
     final long[][] guardStates;
     final PriceAlerts alerts = new PriceAlerts();
-    /** The pool account of a pool market (its engine is a pool), or null. */
-    AccountState poolAccount;
-    /** The liquidity shares of a pool market, in all. */
-    long lpSupply;
+    /** The pool a pool market's fills go against (its engine is a pool), or null for a book. */
+    PoolVault vault;
+    /** How a pool market's fees are decided, or null: the venue's fee schedule. */
+    PoolFeeRule poolFees;
     long indexPrice;
     long markPrice;
     long lastTradePrice;

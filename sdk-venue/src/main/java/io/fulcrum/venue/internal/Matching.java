@@ -97,13 +97,11 @@ final class Matching implements MatchSink {
      * side (the pool holds the difference) just before each taker order.
      */
     private void tellPool(MarketRuntime market) {
-        if (market.poolAccount == null) {
+        if (market.vault == null) {
             return;
         }
-        PositionState pool = market.poolAccount.positions[market.index];
-        long poolSize = pool == null ? 0 : pool.size;
-        long all = ledger.openInterest[market.index];
-        market.engine.onPoolState(market.indexPrice, all - Math.max(poolSize, 0), all - Math.max(-poolSize, 0));
+        market.engine.onPoolState(market.indexPrice, ledger.tradersOpenInterest(market, Side.BUY),
+                ledger.tradersOpenInterest(market, Side.SELL));
     }
 
     private void begin(MarketRuntime market, AccountState account, long orderId, Side side, long size, long filled,
@@ -130,10 +128,10 @@ final class Matching implements MatchSink {
 
     @Override
     public void onPoolFill(long takerOrderId, long price, long quantity) {
-        if (market.poolAccount == null) {
+        if (market.vault == null) {
             throw new IllegalStateException(market.spec.id() + ": a book engine reported a pool fill");
         }
-        settlement.settlePoolFill(market, market.poolAccount, account, slot, takerOrderId, side, price, quantity, events);
+        settlement.settlePoolFill(market, account, slot, takerOrderId, side, price, quantity, events);
         market.lastTradePrice = price;
         filled += quantity;
     }

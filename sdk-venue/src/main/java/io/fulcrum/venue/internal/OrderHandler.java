@@ -32,11 +32,13 @@ final class OrderHandler {
     private final Ledger ledger;
     private final Settlement settlement;
     private final Matching matching;
+    private final PoolCapacity poolCapacity;
 
     OrderHandler(Ledger ledger, Settlement settlement, Matching matching) {
         this.ledger = ledger;
         this.settlement = settlement;
         this.matching = matching;
+        this.poolCapacity = new PoolCapacity(ledger);
     }
 
     void place(Command.PlaceOrder c, List<Event> out) {
@@ -79,7 +81,7 @@ final class OrderHandler {
             long reserved = Settlement.reservedNotional(spec, side, size, price);
             requireInitialMargin(account, market, slot, side, size, reserved, 0, 0);
         }
-        requirePoolReserve(market, side, size);
+        poolCapacity.require(market, account, slot, side, size);
         long orderId = ledger.nextOrderId++;
         out.add(new Event.OrderAccepted(OrderId.of(orderId), account.id, spec.id(), side, price, size, tif, options));
         matching.place(market, account, slot, orderId, side, price, size, tif, reduceOnly,
@@ -138,7 +140,7 @@ final class OrderHandler {
             long reserved = Settlement.reservedNotional(spec, c.side(), maxSize, c.protectionPrice());
             requireInitialMargin(account, market, slot, c.side(), maxSize, reserved, 0, 0);
         }
-        requirePoolReserve(market, c.side(), maxSize);
+        poolCapacity.require(market, account, slot, c.side(), maxSize);
         long orderId = ledger.nextOrderId++;
         out.add(new Event.OrderAccepted(OrderId.of(orderId), account.id, spec.id(), c.side(), c.protectionPrice(),
                 maxSize, TimeInForce.IOC, OrderOptions.NONE.onLeg(c.positionSide())));
@@ -273,31 +275,6 @@ final class OrderHandler {
     private static boolean crosses(MarketRuntime market, Side side, long price) {
         long opposite = side == Side.BUY ? market.engine.bestAsk() : market.engine.bestBid();
         return opposite != MatchingEngine.NO_PRICE && (side == Side.BUY ? price >= opposite : price <= opposite);
-    }
-
-    /**
-     * On a pool market, an order that would grow the pool's position beyond what its cash backs
-     * (GMX's reserve factor, 95 %, MECHANISMS.md §3.4) is refused; one that shrinks it passes.
-     */
-    private void requirePoolReserve(MarketRuntime market, Side side, long size) {
-        if (market.poolAccount == null) {
-            return;
-        }
-        PositionState pool = market.poolAccount.positions[market.index];
-        long before = pool == null ? 0 : pool.size;
-        long after = before - side.sign() * size; // the pool takes the other side
-        if (Math.abs(after) <= Math.abs(before)) {
-            return;
-        }
-        long price = Math.max(market.markPrice, 1);
-        long reserved = market.spec.notional(Math.abs(after), price, java.math.RoundingMode.CEILING);
-        long cash = market.poolAccount.balances[ledger.settlementIndex];
-        long backing = io.fulcrum.api.Fixed.ppm(Math.max(cash, 0), LiquidityHandler.RESERVE_FACTOR_PPM,
-                java.math.RoundingMode.FLOOR);
-        if (reserved > backing) {
-            throw Rejection.of(RejectReason.POOL_RESERVE_EXCEEDED, market.spec.id() + ": the pool would hold "
-                    + ledger.settlement().format(reserved) + " of open interest on " + ledger.settlement().format(cash));
-        }
     }
 
     /**

@@ -20,13 +20,15 @@ final class PositionState {
     long openSellSize;
     long openSellNotional;
     int openOrders;
+    /** What a pool market's fee rule keeps on the position for its life (PoolFeeRule.memoOnOpen); 0 when flat. */
+    long poolMemo;
 
     PositionState(MarketSpec market) {
         this.market = market;
     }
 
     boolean isEmpty() {
-        return size == 0 && openBuySize == 0 && openSellSize == 0 && realizedPnl == 0 && fees == 0;
+        return size == 0 && openBuySize == 0 && openSellSize == 0 && realizedPnl == 0 && fees == 0 && poolMemo == 0;
     }
 
     boolean hasRisk() {

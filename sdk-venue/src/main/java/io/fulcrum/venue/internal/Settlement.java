@@ -1,9 +1,11 @@
 package io.fulcrum.venue.internal;
 
 import io.fulcrum.api.Event;
+import io.fulcrum.api.Fixed;
 import io.fulcrum.api.MarketSpec;
 import io.fulcrum.api.OrderId;
 import io.fulcrum.api.Side;
+import io.fulcrum.api.spi.PoolFill;
 import java.math.RoundingMode;
 import java.util.List;
 
@@ -46,17 +48,51 @@ final class Settlement {
 
     /**
      * Settles a pool fill: the taker against the market's pool account, which pays no fee (a pool
-     * prices its costs into the fill price) and earns the taker's.
+     * prices its costs into the fill price) and earns the taker's. The market's pool fee rule, if
+     * it has one, decides that fee (and may make it a rebate the pool pays); otherwise the fee
+     * schedule's taker fee applies.
      */
-    void settlePoolFill(MarketRuntime market, AccountState pool, AccountState taker, int takerSlot, long takerOrderId,
-            Side takerSide, long price, long quantity, List<Event> events) {
+    void settlePoolFill(MarketRuntime market, AccountState taker, int takerSlot, long takerOrderId, Side takerSide,
+            long price, long quantity, List<Event> events) {
         MarketSpec spec = market.spec;
+        AccountState pool = market.vault.account;
         long notional = spec.notional(quantity, price, RoundingMode.HALF_EVEN);
-        long takerFee = ledger.config.feeSchedule().takerFee(taker.id, spec, notional);
+        PositionState position = taker.position(takerSlot, market);
+        long takerFee;
+        long memo = position.poolMemo;
+        if (market.poolFees == null) {
+            takerFee = ledger.config.feeSchedule().takerFee(taker.id, spec, notional);
+        } else {
+            PoolFill fill = new PoolFill(spec, taker.id, takerSide, quantity, price, notional,
+                    ledger.tradersOpenInterest(market, Side.BUY), ledger.tradersOpenInterest(market, Side.SELL),
+                    position.size, position.costBasis, collateralOf(taker, market, position), position.poolMemo);
+            takerFee = market.poolFees.fee(fill);
+            if (fill.opens()) {
+                memo = market.poolFees.memoOnOpen(fill);
+            }
+        }
         events.add(new Event.Trade(spec.id(), null, OrderId.of(takerOrderId), pool.id, taker.id, takerSide, price,
                 quantity, notional, 0, takerFee));
         applyToPosition(market, pool, market.index, takerSide.opposite(), price, quantity, notional, 0, events);
         applyToPosition(market, taker, takerSlot, takerSide, price, quantity, notional, takerFee, events);
+        position.poolMemo = position.size == 0 ? 0 : memo;
+    }
+
+    /**
+     * The margin behind a position, as a pool fee rule measures a trade's return on it (Avantis
+     * charges and rebates per trade's collateral): an isolated account's cash, otherwise the entry
+     * notional over the leverage the trader chose, or the market's initial requirement on it.
+     */
+    private long collateralOf(AccountState account, MarketRuntime market, PositionState position) {
+        if (position.size == 0) {
+            return 0;
+        }
+        if (account.marginMode.isIsolated()) {
+            return Math.max(account.balances[ledger.settlementIndex], 0);
+        }
+        long entry = Math.abs(position.costBasis);
+        long leverage = account.leverage[market.index];
+        return leverage > 0 ? Fixed.divide(entry, leverage, RoundingMode.CEILING) : market.spec.initialRequirement(entry);
     }
 
     /**
@@ -108,11 +144,11 @@ final class Settlement {
         ledger.openInterest[market.index] += Math.max(position.size, 0) - Math.max(sizeBefore, 0);
         account.balances[ledger.settlementIndex] += realized;
         position.fees += fee;
-        if (market.poolAccount != null && account != market.poolAccount) {
+        if (market.vault != null && account != market.vault.account) {
             // On a pool market the fee is the liquidity providers' income (GMX pays position fees
             // into the pool, Avantis a share of them): the pool account earns it, not the venue.
             account.balances[ledger.settlementIndex] -= fee;
-            market.poolAccount.balances[ledger.settlementIndex] += fee;
+            market.vault.account.balances[ledger.settlementIndex] += fee;
         } else {
             ledger.chargeFee(account, fee);
         }

@@ -40,7 +40,7 @@ public record SnapshotData(
         String stateHash) {
 
     /** The format version this code writes and reads. */
-    public static final int FORMAT = 8;
+    public static final int FORMAT = 9;
 
     /**
      * A market's prices, status and the memory of its mark rule and oracle guards (one array
@@ -62,7 +62,8 @@ public record SnapshotData(
             PositionMode positionMode, Map<String, Long> lpShares) {}
 
     /** A position's ledger fields (resting-order exposure is rebuilt from the orders). */
-    public record PositionEntry(String market, PositionSide leg, long size, long costBasis, long realizedPnl, long fees) {}
+    public record PositionEntry(String market, PositionSide leg, long size, long costBasis, long realizedPnl, long fees,
+            long poolMemo) {}
 
     /** An untriggered conditional order. */
     public record TriggerEntry(long id, AccountId account, String market, Side side, TriggerType type,

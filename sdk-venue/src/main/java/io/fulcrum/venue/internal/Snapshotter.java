@@ -53,7 +53,8 @@ public final class Snapshotter {
         for (MarketRuntime m : ledger.markets) {
             markets.add(new SnapshotData.MarketPrices(m.spec.id().symbol(), m.indexPrice, m.markPrice, m.lastTradePrice,
                     m.status, m.priceBandPpm, m.marginScalePpm, condition(m.alerts), m.markState.clone(),
-                    Arrays.stream(m.guardStates).map(long[]::clone).toList(), m.lpSupply));
+                    Arrays.stream(m.guardStates).map(long[]::clone).toList(),
+                    m.vault != null && m.vault.head == m ? m.vault.lpSupply : 0));
             m.engine.forEachRestingOrder(o -> {
                 OpenOrder kept = ledger.openOrders.get(o.orderId());
                 orders.add(new SnapshotData.OrderEntry(o.orderId(), kept.account.id, m.spec.id().symbol(), o.side(),
@@ -72,9 +73,9 @@ public final class Snapshotter {
             List<SnapshotData.PositionEntry> positions = new ArrayList<>();
             for (int m = 0; m < a.positions.length; m++) {
                 PositionState p = a.positions[m];
-                if (p != null && (p.size != 0 || p.costBasis != 0 || p.realizedPnl != 0 || p.fees != 0)) {
+                if (p != null && (p.size != 0 || p.costBasis != 0 || p.realizedPnl != 0 || p.fees != 0 || p.poolMemo != 0)) {
                     positions.add(new SnapshotData.PositionEntry(ledger.markets[a.marketOf(m)].spec.id().symbol(),
-                            a.legOf(m), p.size, p.costBasis, p.realizedPnl, p.fees));
+                            a.legOf(m), p.size, p.costBasis, p.realizedPnl, p.fees, p.poolMemo));
                 }
             }
             Map<String, Long> leverage = new TreeMap<>();
@@ -135,7 +136,9 @@ public final class Snapshotter {
             m.markPrice = p.markPrice();
             m.lastTradePrice = p.lastTradePrice();
             m.status = p.status();
-            m.lpSupply = p.lpSupply();
+            if (m.vault != null && m.vault.head == m) {
+                m.vault.lpSupply = p.lpSupply();
+            }
             m.priceBandPpm = p.priceBandPpm();
             m.marginScalePpm = p.marginScalePpm();
             m.alerts.restore(p.priceCondition().status(), p.priceCondition().flags());
@@ -165,14 +168,15 @@ public final class Snapshotter {
                 p.costBasis = pe.costBasis();
                 p.realizedPnl = pe.realizedPnl();
                 p.fees = pe.fees();
+                p.poolMemo = pe.poolMemo();
                 ledger.openInterest[m.index] += Math.max(p.size, 0); // derived, not stored
             }
             ledger.accounts.put(a.id, a);
             ledger.accountsByKey.put(a.key, a);
         }
         for (MarketRuntime m : ledger.markets) {
-            if (m.poolAccount != null) {
-                m.poolAccount = ledger.accounts.get(m.poolAccount.id); // the restored one
+            if (m.vault != null && m.vault.head == m) {
+                m.vault.account = ledger.accounts.get(m.vault.account.id); // the restored one
             }
         }
         Settlement settlement = new Settlement(ledger);

@@ -43,7 +43,8 @@ public final class StateHasher {
         for (MarketRuntime m : ledger.markets) {
             h.putString(m.spec.id().symbol(), StandardCharsets.UTF_8)
                     .putLong(m.indexPrice).putLong(m.markPrice).putLong(m.lastTradePrice)
-                    .putInt(m.status.ordinal()).putLong(m.priceBandPpm).putLong(m.marginScalePpm).putLong(m.lpSupply);
+                    .putInt(m.status.ordinal()).putLong(m.priceBandPpm).putLong(m.marginScalePpm)
+                    .putLong(m.vault != null && m.vault.head == m ? m.vault.lpSupply : 0);
             putCondition(h, m.alerts);
             putSlots(h, m.markState);
             for (long[] guardState : m.guardStates) {
@@ -78,6 +79,7 @@ public final class StateHasher {
                 PositionState p = a.positions[m];
                 if (p != null && !p.isEmpty()) {
                     h.putInt(m).putInt(p.openOrders).putLong(p.size).putLong(p.costBasis).putLong(p.realizedPnl).putLong(p.fees)
+                            .putLong(p.poolMemo)
                             .putLong(p.openBuySize).putLong(p.openBuyNotional)
                             .putLong(p.openSellSize).putLong(p.openSellNotional);
                 }

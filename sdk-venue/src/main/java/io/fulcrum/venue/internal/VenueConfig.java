@@ -2,6 +2,7 @@ package io.fulcrum.venue.internal;
 
 import io.fulcrum.api.AssetSpec;
 import io.fulcrum.api.BorrowTerms;
+import io.fulcrum.api.MarketId;
 import io.fulcrum.api.MarketSpec;
 import io.fulcrum.api.spi.FeeSchedule;
 import io.fulcrum.api.spi.HealthIndex;
@@ -9,7 +10,9 @@ import io.fulcrum.api.spi.LiquidationPolicy;
 import io.fulcrum.api.spi.MarginModel;
 import io.fulcrum.api.spi.MarkPriceRule;
 import io.fulcrum.api.spi.MatchingEngine;
+import io.fulcrum.api.spi.OpenInterestLimit;
 import io.fulcrum.api.spi.OracleGuard;
+import io.fulcrum.api.spi.PoolFeeRule;
 import io.fulcrum.api.spi.PriceSource;
 import java.util.List;
 import java.util.function.Function;
@@ -28,14 +31,18 @@ public record VenueConfig(
         FeeSchedule feeSchedule,
         LiquidationPolicy liquidationPolicy,
         Supplier<HealthIndex> healthIndex,
-        BorrowTerms borrowTerms) {
+        BorrowTerms borrowTerms,
+        List<PoolSetup> pools) {
 
     /** A non-settlement asset accounts may hold, priced by {@code priceSource}. */
     public record CollateralAsset(AssetSpec asset, PriceSource priceSource) {}
 
-    /** A market with its engine factory and price wiring: index source, mark rule and oracle guards. */
+    /**
+     * A market with its engine factory and price wiring: index source, mark rule and oracle
+     * guards; and, for a pool market, the rule its fees follow (null: the venue's fee schedule).
+     */
     public record MarketSetup(MarketSpec spec, Function<MarketSpec, MatchingEngine> engineFactory,
-            PriceSource priceSource, MarkPriceRule markPriceRule, List<OracleGuard> guards) {
+            PriceSource priceSource, MarkPriceRule markPriceRule, List<OracleGuard> guards, PoolFeeRule poolFees) {
         public MarketSetup {
             guards = List.copyOf(guards);
         }
@@ -44,12 +51,28 @@ public record VenueConfig(
         public MarketSetup withGuard(OracleGuard guard) {
             List<OracleGuard> more = new java.util.ArrayList<>(guards);
             more.add(guard);
-            return new MarketSetup(spec, engineFactory, priceSource, markPriceRule, more);
+            return new MarketSetup(spec, engineFactory, priceSource, markPriceRule, more, poolFees);
+        }
+
+        /** The same market with its pool fees decided by {@code rule}. */
+        public MarketSetup withPoolFees(PoolFeeRule rule) {
+            return new MarketSetup(spec, engineFactory, priceSource, markPriceRule, guards, rule);
+        }
+    }
+
+    /**
+     * Pool markets that share one pool account and one set of liquidity shares (Avantis' single
+     * vault), and the open-interest limit that vault applies (null: none beyond the reserve).
+     */
+    public record PoolSetup(List<MarketId> markets, OpenInterestLimit limit) {
+        public PoolSetup {
+            markets = List.copyOf(markets);
         }
     }
 
     public VenueConfig {
         collateralAssets = List.copyOf(collateralAssets);
         markets = List.copyOf(markets);
+        pools = List.copyOf(pools);
     }
 }
