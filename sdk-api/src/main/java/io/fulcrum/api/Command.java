@@ -96,29 +96,35 @@ public sealed interface Command {
     }
 
     /**
-     * Adds {@code amount} of the settlement asset to pool market {@code market}'s liquidity, for
-     * shares priced at the pool's value (trader profit capped at 90 % of the pool for deposits,
-     * GMX's rule, MECHANISMS.md §3.4). The first deposit mints one share per unit.
+     * Adds {@code amount} of {@code asset} (the settlement asset, or any collateral asset the
+     * venue lists: GMX pools hold a long and a short token) to the liquidity of the pool behind
+     * pool market {@code market}, for shares priced at the pool's value (its tokens at their
+     * prices, less the traders' PnL with profit capped at 90 % of it for deposits, GMX's rule,
+     * MECHANISMS.md §3.4). The first deposit mints one share per settlement unit of value.
      */
-    record AddLiquidity(CommandId id, long time, AccountId account, MarketId market, long amount) implements Command {
+    record AddLiquidity(CommandId id, long time, AccountId account, MarketId market, AssetId asset, long amount)
+            implements Command {
         public AddLiquidity {
             Objects.requireNonNull(id, "id");
             Objects.requireNonNull(account, "account");
             Objects.requireNonNull(market, "market");
+            Objects.requireNonNull(asset, "asset");
         }
     }
 
     /**
-     * Redeems {@code shares} of pool market {@code market} for their part of the pool's value
-     * (trader profit capped at 70 % for withdrawals); refused while traders' profit is above that
-     * cap, or if the pool would then back less than its open interest allows.
+     * Redeems {@code shares} of the pool behind pool market {@code market} for their part of the
+     * pool's value (trader profit capped at 70 % for withdrawals), paid in {@code asset} at its
+     * price from what the pool holds of it; refused while traders' profit is above that cap, or
+     * if the pool would then back less than its open interest allows.
      */
-    record RemoveLiquidity(CommandId id, long time, AccountId account, MarketId market, long shares)
+    record RemoveLiquidity(CommandId id, long time, AccountId account, MarketId market, long shares, AssetId asset)
             implements Command {
         public RemoveLiquidity {
             Objects.requireNonNull(id, "id");
             Objects.requireNonNull(account, "account");
             Objects.requireNonNull(market, "market");
+            Objects.requireNonNull(asset, "asset");
         }
     }
 

@@ -159,12 +159,16 @@ public sealed interface Event {
     record InterestCharged(AccountId account, long interest, long loan) implements Event {}
 
     /**
-     * {@code account} added {@code amount} to pool market {@code market} for {@code shares}; the
-     * pool now has {@code supply} shares.
+     * {@code account} added {@code amount} of {@code asset} to the pool behind pool market
+     * {@code market} for {@code shares}; the pool now has {@code supply} shares.
      */
-    record LiquidityAdded(AccountId account, MarketId market, long amount, long shares, long supply) implements Event {}
+    record LiquidityAdded(AccountId account, MarketId market, AssetId asset, long amount, long shares, long supply)
+            implements Event {}
 
-    /** {@code account} redeemed {@code shares} of pool market {@code market} for {@code amount}. */
-    record LiquidityRemoved(AccountId account, MarketId market, long shares, long amount, long supply)
+    /**
+     * {@code account} redeemed {@code shares} of the pool behind pool market {@code market} for
+     * {@code amount} of {@code asset}; the pool now has {@code supply} shares.
+     */
+    record LiquidityRemoved(AccountId account, MarketId market, long shares, AssetId asset, long amount, long supply)
             implements Event {}
 }

@@ -11,6 +11,7 @@ import io.fulcrum.api.MarketId;
 import io.fulcrum.api.MarketSpec;
 import io.fulcrum.api.MarketStatus;
 import io.fulcrum.api.MoneyAudit;
+import io.fulcrum.api.PoolReport;
 import io.fulcrum.api.Side;
 import io.fulcrum.api.spi.FeeSchedule;
 import io.fulcrum.api.spi.HealthIndex;
@@ -242,6 +243,17 @@ public final class Venue {
     /** Fees collected, in settlement units. */
     public long feePool() {
         return LedgerQueries.feePool(kernel);
+    }
+
+    /**
+     * The pool vault behind pool market {@code market}: its tokens, the traders' PnL against it,
+     * its share supply and values, and the running totals that attribute its liquidity
+     * providers' PnL ({@link PoolReport#periodSince}); empty for a book market.
+     *
+     * @throws IllegalArgumentException if the venue does not list {@code market}
+     */
+    public Optional<PoolReport> pool(MarketId market) {
+        return LedgerQueries.pool(kernel, market);
     }
 
     /** The money audit: per asset, net deposits against what the books hold. */

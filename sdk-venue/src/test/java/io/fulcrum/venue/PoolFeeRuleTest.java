@@ -71,7 +71,7 @@ class PoolFeeRuleTest {
 
     private static TestVenue venue(PoolFeeRule rule) {
         TestVenue t = TestVenue.withTraders(builder(rule).build());
-        t.accept(new Command.AddLiquidity(t.nextId(), t.now(), MAKER, BTC, usdc("10000")));
+        t.accept(new Command.AddLiquidity(t.nextId(), t.now(), MAKER, BTC, TestVenue.USDC_ID, usdc("10000")));
         return t;
     }
 

@@ -33,7 +33,7 @@ class PoolLiquidityTest {
     }
 
     private static CommandResult add(TestVenue t, io.fulcrum.api.AccountId account, String amount) {
-        return t.accept(new Command.AddLiquidity(t.nextId(), t.now(), account, BTC, usdc(amount)));
+        return t.accept(new Command.AddLiquidity(t.nextId(), t.now(), account, BTC, TestVenue.USDC_ID, usdc(amount)));
     }
 
     @Test
@@ -47,11 +47,11 @@ class PoolLiquidityTest {
         t.publish("51000");
 
         CommandResult added = add(t, BOB, "9980.5");
-        CommandResult removed = t.accept(new Command.RemoveLiquidity(t.nextId(), t.now(), BOB, BTC, usdc("10000")));
+        CommandResult removed = t.accept(new Command.RemoveLiquidity(t.nextId(), t.now(), BOB, BTC, usdc("10000"), TestVenue.USDC_ID));
 
-        assertEquals(List.of(new Event.LiquidityAdded(BOB, BTC, usdc("9980.5"), usdc("10000"), usdc("510000"))),
+        assertEquals(List.of(new Event.LiquidityAdded(BOB, BTC, TestVenue.USDC_ID, usdc("9980.5"), usdc("10000"), usdc("510000"))),
                 added.events());
-        assertEquals(List.of(new Event.LiquidityRemoved(BOB, BTC, usdc("10000"), usdc("9980.5"), usdc("500000"))),
+        assertEquals(List.of(new Event.LiquidityRemoved(BOB, BTC, usdc("10000"), TestVenue.USDC_ID, usdc("9980.5"), usdc("500000"))),
                 removed.events());
         assertTrue(t.venue().audit().isConserved());
     }
@@ -67,7 +67,7 @@ class PoolLiquidityTest {
         t.publish("90000");
 
         t.rejects(RejectReason.POOL_PNL_ABOVE_WITHDRAWAL_CAP,
-                new Command.RemoveLiquidity(t.nextId(), t.now(), MAKER, BTC, usdc("1")));
+                new Command.RemoveLiquidity(t.nextId(), t.now(), MAKER, BTC, usdc("1"), TestVenue.USDC_ID));
         CommandResult added = add(t, BOB, "280.45");
         assertEquals(usdc("1000"), added.eventsOf(Event.LiquidityAdded.class).get(0).shares());
     }
@@ -81,8 +81,8 @@ class PoolLiquidityTest {
         t.accept(t.order(ALICE, Side.BUY, "50100", "0.18", TimeInForce.IOC));
 
         t.rejects(RejectReason.POOL_RESERVE_EXCEEDED,
-                new Command.RemoveLiquidity(t.nextId(), t.now(), MAKER, BTC, usdc("1000")));
-        t.accept(new Command.RemoveLiquidity(t.nextId(), t.now(), MAKER, BTC, usdc("500")));
+                new Command.RemoveLiquidity(t.nextId(), t.now(), MAKER, BTC, usdc("1000"), TestVenue.USDC_ID));
+        t.accept(new Command.RemoveLiquidity(t.nextId(), t.now(), MAKER, BTC, usdc("500"), TestVenue.USDC_ID));
     }
 
     @Test
@@ -108,7 +108,7 @@ class PoolLiquidityTest {
         t.accept(t.order(ALICE, Side.BUY, "50100", "0.1", TimeInForce.IOC));
         t.accept(t.order(ALICE, Side.SELL, "49900", "0.1", TimeInForce.IOC));
 
-        CommandResult removed = t.accept(new Command.RemoveLiquidity(t.nextId(), t.now(), MAKER, BTC, usdc("10000")));
+        CommandResult removed = t.accept(new Command.RemoveLiquidity(t.nextId(), t.now(), MAKER, BTC, usdc("10000"), TestVenue.USDC_ID));
 
         assertEquals(usdc("10005"), removed.eventsOf(Event.LiquidityRemoved.class).get(0).amount());
         assertEquals(venueFees, t.venue().feePool());
@@ -121,9 +121,8 @@ class PoolLiquidityTest {
         TestVenue pool = poolVenue();
         add(pool, MAKER, "1000");
 
-        book.rejects(RejectReason.NOT_A_POOL_MARKET, new Command.AddLiquidity(book.nextId(), book.now(), MAKER, BTC,
-                usdc("1")));
-        pool.rejects(RejectReason.INSUFFICIENT_SHARES, new Command.RemoveLiquidity(pool.nextId(), pool.now(), BOB, BTC, 1));
+        book.rejects(RejectReason.NOT_A_POOL_MARKET, new Command.AddLiquidity(book.nextId(), book.now(), MAKER, BTC, TestVenue.USDC_ID, usdc("1")));
+        pool.rejects(RejectReason.INSUFFICIENT_SHARES, new Command.RemoveLiquidity(pool.nextId(), pool.now(), BOB, BTC, 1, TestVenue.USDC_ID));
     }
 
     @Test

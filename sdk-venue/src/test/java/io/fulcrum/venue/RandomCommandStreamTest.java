@@ -242,12 +242,11 @@ class RandomCommandStreamTest {
             int kind = random.nextInt(100);
             if (kind == 5) {
                 // A pool stream takes it; a book stream rejects it (NOT_A_POOL_MARKET) and must not change.
-                return new Command.AddLiquidity(id, now, account, TestVenue.BTC,
-                        TestVenue.usdc(String.valueOf(1 + random.nextInt(2_000))));
+                return new Command.AddLiquidity(id, now, account, TestVenue.BTC, TestVenue.USDC_ID, TestVenue.usdc(String.valueOf(1 + random.nextInt(2_000))));
             }
             if (kind == 6) {
                 return new Command.RemoveLiquidity(id, now, account, TestVenue.BTC,
-                        TestVenue.usdc(String.valueOf(1 + random.nextInt(1_000))));
+                        TestVenue.usdc(String.valueOf(1 + random.nextInt(1_000))), TestVenue.USDC_ID);
             }
             if (kind < 10) {
                 return new Command.Deposit(id, now, account, TestVenue.USDC_ID,

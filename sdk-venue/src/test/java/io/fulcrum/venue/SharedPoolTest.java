@@ -67,7 +67,7 @@ class SharedPoolTest {
         }
         TestVenue t = TestVenue.withTraders(builder.build());
         t.accept(new Command.PublishPrice(t.nextId(), t.now(), "ETH-USD", price("2000"), 0));
-        t.accept(new Command.AddLiquidity(t.nextId(), t.now(), MAKER, BTC, usdc("10000")));
+        t.accept(new Command.AddLiquidity(t.nextId(), t.now(), MAKER, BTC, TestVenue.USDC_ID, usdc("10000")));
         return t;
     }
 
@@ -95,11 +95,11 @@ class SharedPoolTest {
         t.accept(t.order(ALICE, Side.BUY, "50100", "0.1", TimeInForce.IOC));
         t.publish("51000");
 
-        CommandResult added = t.accept(new Command.AddLiquidity(t.nextId(), t.now(), BOB, ETH, usdc("990.25")));
+        CommandResult added = t.accept(new Command.AddLiquidity(t.nextId(), t.now(), BOB, ETH, TestVenue.USDC_ID, usdc("990.25")));
 
-        assertEquals(List.of(new Event.LiquidityAdded(BOB, ETH, usdc("990.25"), usdc("1000"), usdc("11000"))),
+        assertEquals(List.of(new Event.LiquidityAdded(BOB, ETH, TestVenue.USDC_ID, usdc("990.25"), usdc("1000"), usdc("11000"))),
                 added.events());
-        CommandResult removed = t.accept(new Command.RemoveLiquidity(t.nextId(), t.now(), BOB, BTC, usdc("1000")));
+        CommandResult removed = t.accept(new Command.RemoveLiquidity(t.nextId(), t.now(), BOB, BTC, usdc("1000"), TestVenue.USDC_ID));
         assertEquals(usdc("990.25"), removed.eventsOf(Event.LiquidityRemoved.class).get(0).amount());
     }
 

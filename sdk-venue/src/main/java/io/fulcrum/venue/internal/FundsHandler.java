@@ -37,6 +37,10 @@ final class FundsHandler {
             throw Rejection.of(RejectReason.ARITHMETIC_OVERFLOW,
                     "the venue's total of " + c.asset() + " would reach 2^60 units");
         }
+        PoolVault vault = ledger.vaultOf(account);
+        if (vault != null) {
+            vault.donated += ledger.settlementValue(asset, amount, java.math.RoundingMode.FLOOR);
+        }
         account.balances[asset] += amount;
         ledger.netDeposits[asset] += amount;
         events.add(new Event.Deposited(c.account(), c.asset(), amount, account.balances[asset]));

@@ -153,7 +153,7 @@ public final class Kernel {
         AccountState account = new AccountState(id, ledger.nextAccountKey++, ledger.assets.length, ledger.markets.length);
         ledger.accounts.put(id, account);
         ledger.accountsByKey.put(account.key, account);
-        PoolVault vault = new PoolVault(account, members, limit, ledger.settlementIndex);
+        PoolVault vault = new PoolVault(ledger, account, members, limit);
         for (MarketRuntime market : members) {
             market.vault = vault;
         }

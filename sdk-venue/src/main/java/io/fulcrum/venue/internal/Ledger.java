@@ -171,6 +171,30 @@ final class Ledger implements PriceView {
     }
 
     /**
+     * What {@code amount} of asset {@code asset} is worth in settlement units at its last price
+     * (0 while it has none), rounded by {@code rounding}.
+     */
+    long settlementValue(int asset, long amount, java.math.RoundingMode rounding) {
+        if (asset == settlementIndex || amount == 0) {
+            return amount;
+        }
+        return Fixed.mulDiv(amount, assetPrices[asset], Fixed.pow10(assets[asset].decimals()), rounding);
+    }
+
+    /** The vault whose pool account is {@code account}, or null. */
+    PoolVault vaultOf(AccountState account) {
+        if (!account.isPool()) {
+            return null;
+        }
+        for (MarketRuntime market : markets) {
+            if (market.vault != null && market.vault.account == account) {
+                return market.vault;
+            }
+        }
+        return null;
+    }
+
+    /**
      * The traders' open interest in a pool market on {@code side} (BUY: their longs), in size
      * units: every account's positions on that side except the pool's own.
      */

@@ -60,6 +60,12 @@ public final class LedgerQueries {
         return kernel.ledger.openInterest[runtime(kernel, market).index];
     }
 
+    /** @throws IllegalArgumentException if the venue does not list {@code market} */
+    public static java.util.Optional<io.fulcrum.api.PoolReport> pool(Kernel kernel, MarketId market) {
+        MarketRuntime m = runtime(kernel, market);
+        return m.vault == null ? java.util.Optional.empty() : java.util.Optional.of(m.vault.report(m));
+    }
+
     public static long feePool(Kernel kernel) {
         return kernel.ledger.feePool;
     }

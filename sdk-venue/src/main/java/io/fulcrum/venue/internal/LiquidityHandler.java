@@ -35,61 +35,87 @@ final class LiquidityHandler {
     void add(Command.AddLiquidity c, List<Event> events) {
         AccountState account = ledger.actingAccount(c.account());
         PoolVault vault = requirePool(c.market());
+        int asset = ledger.assetIndex(c.asset());
         long amount = Ledger.requirePositiveAmount(c.amount());
-        int cash = ledger.settlementIndex;
-        if (account.balances[cash] < amount) {
-            throw Rejection.of(RejectReason.INSUFFICIENT_BALANCE, "holds " + ledger.settlement().format(
-                    Math.max(account.balances[cash], 0)) + ", adds " + ledger.settlement().format(amount));
+        if (account.balances[asset] < amount) {
+            throw Rejection.of(RejectReason.INSUFFICIENT_BALANCE, "holds " + ledger.assets[asset].format(
+                    Math.max(account.balances[asset], 0)) + ", adds " + ledger.assets[asset].format(amount));
         }
-        if (!ledger.evaluate(new LedgerAccountView(ledger, account).withBalanceDelta(cash, -amount)).meetsInitial()) {
+        long worth = ledger.settlementValue(asset, amount, RoundingMode.FLOOR);
+        if (worth <= 0) {
+            throw Rejection.of(RejectReason.NO_PRICE, c.asset() + " has no price to value the deposit at");
+        }
+        if (!ledger.evaluate(new LedgerAccountView(ledger, account).withBalanceDelta(asset, -amount)).meetsInitial()) {
             throw Rejection.of(RejectReason.INSUFFICIENT_FREE_COLLATERAL, c.account() + " would miss its initial margin");
         }
         long shares;
         if (vault.lpSupply == 0) {
-            shares = amount;
+            shares = worth;
         } else {
             long value = vault.value(DEPOSIT_PNL_CAP_PPM);
             if (value <= 0) {
                 throw Rejection.of(RejectReason.POOL_INSOLVENT, c.market() + "'s pool is worth " + value);
             }
-            shares = Fixed.mulDiv(amount, vault.lpSupply, value, RoundingMode.FLOOR);
+            shares = Fixed.mulDiv(worth, vault.lpSupply, value, RoundingMode.FLOOR);
         }
         if (shares <= 0 || Fixed.add(vault.lpSupply, shares) >= Ledger.MAX_AMOUNT) {
             throw Rejection.of(RejectReason.NON_POSITIVE_AMOUNT, "the deposit buys " + shares + " shares");
         }
-        account.balances[cash] -= amount;
-        vault.account.balances[cash] += amount;
+        account.balances[asset] -= amount;
+        vault.account.balances[asset] += amount;
         account.lpShares[vault.head.index] += shares;
         vault.lpSupply += shares;
-        events.add(new Event.LiquidityAdded(c.account(), c.market(), amount, shares, vault.lpSupply));
+        vault.deposited += worth;
+        events.add(new Event.LiquidityAdded(c.account(), c.market(), c.asset(), amount, shares, vault.lpSupply));
     }
 
     void remove(Command.RemoveLiquidity c, List<Event> events) {
         AccountState account = ledger.actingAccount(c.account());
         PoolVault vault = requirePool(c.market());
+        int asset = ledger.assetIndex(c.asset());
         long shares = Ledger.requirePositiveAmount(c.shares());
         if (account.lpShares[vault.head.index] < shares) {
             throw Rejection.of(RejectReason.INSUFFICIENT_SHARES, "holds " + account.lpShares[vault.head.index]
                     + ", redeems " + shares);
         }
-        long cash = vault.cash();
+        long tokens = vault.tokenValue();
         long tradersPnl = vault.tradersPnl();
-        if (tradersPnl > Fixed.ppm(Math.max(cash, 0), WITHDRAWAL_PNL_CAP_PPM, RoundingMode.FLOOR)) {
+        if (tradersPnl > Fixed.ppm(Math.max(tokens, 0), WITHDRAWAL_PNL_CAP_PPM, RoundingMode.FLOOR)) {
             throw Rejection.of(RejectReason.POOL_PNL_ABOVE_WITHDRAWAL_CAP, "traders are up "
-                    + ledger.settlement().format(tradersPnl) + " against a pool of " + ledger.settlement().format(cash));
+                    + ledger.settlement().format(tradersPnl) + " against a pool of " + ledger.settlement().format(tokens));
         }
         long value = vault.value(WITHDRAWAL_PNL_CAP_PPM);
-        long amount = value <= 0 ? 0 : Fixed.mulDiv(shares, value, vault.lpSupply, RoundingMode.FLOOR);
+        long owed = value <= 0 ? 0 : Fixed.mulDiv(shares, value, vault.lpSupply, RoundingMode.FLOOR);
+        long amount = amountOf(asset, owed);
+        if (vault.account.balances[asset] < amount) {
+            throw Rejection.of(RejectReason.POOL_ASSET_SHORT, "the pool holds " + ledger.assets[asset].format(
+                    Math.max(vault.account.balances[asset], 0)) + " " + c.asset() + ", the shares are worth "
+                    + ledger.assets[asset].format(amount));
+        }
+        long worth = ledger.settlementValue(asset, amount, RoundingMode.CEILING);
         long reserved = vault.reservedNotional();
-        if (reserved > Fixed.ppm(cash - amount, PoolVault.RESERVE_FACTOR_PPM, RoundingMode.FLOOR)) {
+        if (reserved > Fixed.ppm(tokens - worth, PoolVault.RESERVE_FACTOR_PPM, RoundingMode.FLOOR)) {
             throw Rejection.of(RejectReason.POOL_RESERVE_EXCEEDED, "open interest of " + ledger.settlement().format(reserved)
                     + " needs " + PoolVault.RESERVE_FACTOR_PPM / 10_000 + " % backing");
         }
-        vault.account.balances[ledger.settlementIndex] -= amount;
-        account.balances[ledger.settlementIndex] += amount;
+        vault.account.balances[asset] -= amount;
+        account.balances[asset] += amount;
         account.lpShares[vault.head.index] -= shares;
         vault.lpSupply -= shares;
-        events.add(new Event.LiquidityRemoved(c.account(), c.market(), shares, amount, vault.lpSupply));
+        vault.withdrawn += ledger.settlementValue(asset, amount, RoundingMode.FLOOR);
+        events.add(new Event.LiquidityRemoved(c.account(), c.market(), shares, c.asset(), amount, vault.lpSupply));
+    }
+
+    /** How much of {@code asset} pays {@code owed} settlement units at its price, rounded down (against the withdrawer). */
+    private long amountOf(int asset, long owed) {
+        if (asset == ledger.settlementIndex || owed == 0) {
+            return owed;
+        }
+        long price = ledger.assetPrices[asset];
+        if (price <= 0) {
+            throw Rejection.of(RejectReason.NO_PRICE, ledger.assets[asset].id() + " has no price to pay the withdrawal in");
+        }
+        return Fixed.mulDiv(owed, Fixed.pow10(ledger.assets[asset].decimals()), price, RoundingMode.FLOOR);
     }
 
     private PoolVault requirePool(io.fulcrum.api.MarketId id) {

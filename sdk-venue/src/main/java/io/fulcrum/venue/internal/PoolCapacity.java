@@ -39,11 +39,11 @@ final class PoolCapacity {
         }
         long reserved = Fixed.add(vault.reservedNotional() - PoolVault.reservedNotional(market, before),
                 PoolVault.reservedNotional(market, after));
-        long cash = vault.cash();
-        long backing = Fixed.ppm(Math.max(cash, 0), PoolVault.RESERVE_FACTOR_PPM, RoundingMode.FLOOR);
+        long tokens = vault.tokenValue();
+        long backing = Fixed.ppm(Math.max(tokens, 0), PoolVault.RESERVE_FACTOR_PPM, RoundingMode.FLOOR);
         if (reserved > backing) {
             throw Rejection.of(RejectReason.POOL_RESERVE_EXCEEDED, market.spec.id() + ": the pool would hold "
-                    + ledger.settlement().format(reserved) + " of open interest on " + ledger.settlement().format(cash));
+                    + ledger.settlement().format(reserved) + " of open interest on " + ledger.settlement().format(tokens));
         }
     }
 

@@ -2,51 +2,65 @@ package io.fulcrum.venue.internal;
 
 import io.fulcrum.api.Fixed;
 import io.fulcrum.api.MarketSpec;
+import io.fulcrum.api.PoolReport;
 import io.fulcrum.api.spi.OpenInterestLimit;
 import java.math.RoundingMode;
 import java.util.List;
 
 /**
  * The pool behind one or more pool markets: one pool account that takes the other side of
- * their fills, one supply of liquidity shares (held by accounts at the index of the vault's
- * first market), and the open-interest limit the vault applies. A GMX market has a vault of its
- * own; Avantis' markets share one.
+ * their fills and holds the liquidity (in the settlement asset and any collateral asset), one
+ * supply of liquidity shares (held by accounts at the index of the vault's first market), the
+ * open-interest limit the vault applies, and the running totals that explain its value. A GMX
+ * market has a vault of its own; Avantis' markets share one.
  *
- * <p>Its value is GMX's pool value (MECHANISMS.md §3.4) taken across its markets: the cash less
- * the traders' unrealised PnL against it, a trader profit counted only up to a cap of the cash.
+ * <p>Its value is GMX's pool value (MECHANISMS.md §3.4) taken across its markets: its tokens at
+ * their prices less the traders' unrealised PnL against it, a trader profit counted only up to a
+ * cap of the tokens' value.
  */
 final class PoolVault {
-    /** GMX's reserve factor: the notional of the pool's positions may use 95 % of its cash (§3.4). */
+    /** GMX's reserve factor: the notional of the pool's positions may use 95 % of its tokens (§3.4). */
     static final long RESERVE_FACTOR_PPM = 950_000;
 
+    private final Ledger ledger;
     /** Re-bound to the restored account when a snapshot is loaded. */
     AccountState account;
     final List<MarketRuntime> markets;
     /** The market whose index keys the vault's shares in {@link AccountState#lpShares}. */
     final MarketRuntime head;
     final OpenInterestLimit limit;
-    final int cashAsset;
     long lpSupply;
+    // Running totals in settlement units, for PoolReport's attribution.
+    long deposited;
+    long withdrawn;
+    long donated;
+    long feesEarned;
+    long tradersRealizedPnl;
 
-    PoolVault(AccountState account, List<MarketRuntime> markets, OpenInterestLimit limit, int cashAsset) {
+    PoolVault(Ledger ledger, AccountState account, List<MarketRuntime> markets, OpenInterestLimit limit) {
+        this.ledger = ledger;
         this.account = account;
         this.markets = List.copyOf(markets);
         this.head = this.markets.get(0);
         this.limit = limit;
-        this.cashAsset = cashAsset;
     }
 
-    long cash() {
-        return account.balances[cashAsset];
+    /** What the vault holds, each asset at its price, rounded down. */
+    long tokenValue() {
+        long value = 0;
+        for (int asset = 0; asset < account.balances.length; asset++) {
+            value = Fixed.add(value, ledger.settlementValue(asset, account.balances[asset], RoundingMode.FLOOR));
+        }
+        return value;
     }
 
-    /** The cash less the traders' PnL, a trader profit capped at {@code capPpm} of the cash. */
+    /** The token value less the traders' PnL, a trader profit capped at {@code capPpm} of the token value. */
     long value(long capPpm) {
-        long cash = cash();
+        long tokens = tokenValue();
         long tradersPnl = tradersPnl();
         long counted = tradersPnl <= 0 ? tradersPnl
-                : Math.min(tradersPnl, Fixed.ppm(Math.max(cash, 0), capPpm, RoundingMode.FLOOR));
-        return Fixed.subtract(cash, counted);
+                : Math.min(tradersPnl, Fixed.ppm(Math.max(tokens, 0), capPpm, RoundingMode.FLOOR));
+        return Fixed.subtract(tokens, counted);
     }
 
     /** The traders' unrealised PnL against the pool, at mark, rounded in the traders' favour. */
@@ -58,7 +72,7 @@ final class PoolVault {
         return pnl;
     }
 
-    /** The notional at mark of the pool's positions across its markets: what its cash must back. */
+    /** The notional at mark of the pool's positions across its markets: what its tokens must back. */
     long reservedNotional() {
         long reserved = 0;
         for (MarketRuntime market : markets) {
@@ -88,5 +102,12 @@ final class PoolVault {
         long value = p.size > 0 ? spec.notional(p.size, market.markPrice, RoundingMode.FLOOR)
                 : -spec.notional(-p.size, market.markPrice, RoundingMode.CEILING);
         return Fixed.subtract(value, p.costBasis);
+    }
+
+    PoolReport report(MarketRuntime asked) {
+        return new PoolReport(asked.spec.id(), account.id, markets.stream().map(m -> m.spec.id()).toList(), lpSupply,
+                tokenValue(), tradersPnl(), value(LiquidityHandler.DEPOSIT_PNL_CAP_PPM),
+                value(LiquidityHandler.WITHDRAWAL_PNL_CAP_PPM), reservedNotional(), deposited, withdrawn, donated,
+                feesEarned, tradersRealizedPnl);
     }
 }

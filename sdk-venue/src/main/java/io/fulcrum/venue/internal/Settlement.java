@@ -144,11 +144,14 @@ final class Settlement {
         ledger.openInterest[market.index] += Math.max(position.size, 0) - Math.max(sizeBefore, 0);
         account.balances[ledger.settlementIndex] += realized;
         position.fees += fee;
-        if (market.vault != null && account != market.vault.account) {
+        if (market.vault != null && account == market.vault.account) {
+            market.vault.tradersRealizedPnl -= realized;
+        } else if (market.vault != null) {
             // On a pool market the fee is the liquidity providers' income (GMX pays position fees
             // into the pool, Avantis a share of them): the pool account earns it, not the venue.
             account.balances[ledger.settlementIndex] -= fee;
             market.vault.account.balances[ledger.settlementIndex] += fee;
+            market.vault.feesEarned += fee;
         } else {
             ledger.chargeFee(account, fee);
         }

@@ -32,6 +32,7 @@ public record SnapshotData(
         Map<String, Long> assetPrices,
         Map<String, PriceCondition> assetPriceConditions,
         List<MarketPrices> markets,
+        List<VaultEntry> vaults,
         List<AccountEntry> accounts,
         List<OrderEntry> orders,
         List<TriggerEntry> triggers,
@@ -40,7 +41,7 @@ public record SnapshotData(
         String stateHash) {
 
     /** The format version this code writes and reads. */
-    public static final int FORMAT = 9;
+    public static final int FORMAT = 10;
 
     /**
      * A market's prices, status and the memory of its mark rule and oracle guards (one array
@@ -48,7 +49,14 @@ public record SnapshotData(
      */
     public record MarketPrices(String market, long indexPrice, long markPrice, long lastTradePrice,
             MarketStatus status, long priceBandPpm, long marginScalePpm, PriceCondition priceCondition,
-            long[] markState, List<long[]> guardStates, long lpSupply) {}
+            long[] markState, List<long[]> guardStates) {}
+
+    /**
+     * A pool vault, keyed by its first market: its share supply and running totals (its money
+     * is its pool account's balances).
+     */
+    public record VaultEntry(String market, long lpSupply, long deposited, long withdrawn, long donated,
+            long feesEarned, long tradersRealizedPnl) {}
 
     /**
      * What a price source last said: the venue reports a change of it as a price alert. Flags

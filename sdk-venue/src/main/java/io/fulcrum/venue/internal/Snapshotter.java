@@ -49,12 +49,17 @@ public final class Snapshotter {
             assetConditions.put(ledger.assets[i].id().symbol(), condition(ledger.assetAlerts[i]));
         }
         List<SnapshotData.MarketPrices> markets = new ArrayList<>();
+        List<SnapshotData.VaultEntry> vaults = new ArrayList<>();
         List<SnapshotData.OrderEntry> orders = new ArrayList<>();
         for (MarketRuntime m : ledger.markets) {
             markets.add(new SnapshotData.MarketPrices(m.spec.id().symbol(), m.indexPrice, m.markPrice, m.lastTradePrice,
                     m.status, m.priceBandPpm, m.marginScalePpm, condition(m.alerts), m.markState.clone(),
-                    Arrays.stream(m.guardStates).map(long[]::clone).toList(),
-                    m.vault != null && m.vault.head == m ? m.vault.lpSupply : 0));
+                    Arrays.stream(m.guardStates).map(long[]::clone).toList()));
+            if (m.vault != null && m.vault.head == m) {
+                PoolVault v = m.vault;
+                vaults.add(new SnapshotData.VaultEntry(m.spec.id().symbol(), v.lpSupply, v.deposited, v.withdrawn,
+                        v.donated, v.feesEarned, v.tradersRealizedPnl));
+            }
             m.engine.forEachRestingOrder(o -> {
                 OpenOrder kept = ledger.openOrders.get(o.orderId());
                 orders.add(new SnapshotData.OrderEntry(o.orderId(), kept.account.id, m.spec.id().symbol(), o.side(),
@@ -97,7 +102,7 @@ public final class Snapshotter {
         List<PriceObservation> observations = new ArrayList<>(ledger.observations.values());
         long[] applied = kernel.appliedCommands.toSortedArray();
         return new SnapshotData(SnapshotData.FORMAT, kernel.sequence, ledger.clock, ledger.nextOrderId,
-                ledger.nextAccountKey, ledger.feePool, ledger.lendingPool, ledger.lastAdvanceTime, netDeposits, assetPrices, assetConditions, markets, accounts, orders, triggers, observations,
+                ledger.nextAccountKey, ledger.feePool, ledger.lendingPool, ledger.lastAdvanceTime, netDeposits, assetPrices, assetConditions, markets, vaults, accounts, orders, triggers, observations,
                 applied, StateHasher.hash(kernel));
     }
 
@@ -136,9 +141,6 @@ public final class Snapshotter {
             m.markPrice = p.markPrice();
             m.lastTradePrice = p.lastTradePrice();
             m.status = p.status();
-            if (m.vault != null && m.vault.head == m) {
-                m.vault.lpSupply = p.lpSupply();
-            }
             m.priceBandPpm = p.priceBandPpm();
             m.marginScalePpm = p.marginScalePpm();
             m.alerts.restore(p.priceCondition().status(), p.priceCondition().flags());
@@ -150,6 +152,18 @@ public final class Snapshotter {
             for (int g = 0; g < m.guardStates.length; g++) {
                 restoreState(m.guardStates[g], p.guardStates().get(g), m.spec.id() + " guard " + g);
             }
+        }
+        for (SnapshotData.VaultEntry v : data.vaults()) {
+            PoolVault vault = marketOf(ledger, v.market()).vault;
+            if (vault == null || !vault.head.spec.id().symbol().equals(v.market())) {
+                throw new IllegalArgumentException(v.market() + " heads no pool vault in this venue");
+            }
+            vault.lpSupply = v.lpSupply();
+            vault.deposited = v.deposited();
+            vault.withdrawn = v.withdrawn();
+            vault.donated = v.donated();
+            vault.feesEarned = v.feesEarned();
+            vault.tradersRealizedPnl = v.tradersRealizedPnl();
         }
         for (SnapshotData.AccountEntry e : data.accounts()) {
             AccountState a = new AccountState(e.account(), e.key(), ledger.assets.length, ledger.markets.length);

@@ -43,8 +43,12 @@ public final class StateHasher {
         for (MarketRuntime m : ledger.markets) {
             h.putString(m.spec.id().symbol(), StandardCharsets.UTF_8)
                     .putLong(m.indexPrice).putLong(m.markPrice).putLong(m.lastTradePrice)
-                    .putInt(m.status.ordinal()).putLong(m.priceBandPpm).putLong(m.marginScalePpm)
-                    .putLong(m.vault != null && m.vault.head == m ? m.vault.lpSupply : 0);
+                    .putInt(m.status.ordinal()).putLong(m.priceBandPpm).putLong(m.marginScalePpm);
+            if (m.vault != null && m.vault.head == m) {
+                PoolVault v = m.vault;
+                h.putLong(v.lpSupply).putLong(v.deposited).putLong(v.withdrawn).putLong(v.donated).putLong(v.feesEarned)
+                        .putLong(v.tradersRealizedPnl);
+            }
             putCondition(h, m.alerts);
             putSlots(h, m.markState);
             for (long[] guardState : m.guardStates) {
