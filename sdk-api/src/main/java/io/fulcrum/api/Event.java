@@ -159,6 +159,18 @@ public sealed interface Event {
     record InterestCharged(AccountId account, long interest, long loan) implements Event {}
 
     /**
+     * {@code account}'s position in {@code market} was reduced by {@code quantity} at
+     * {@code price}, without an order of its own, against {@code counterparty}: auto-deleveraging.
+     * A pool deleverages its most profitable traders at mark when their profit reaches its
+     * trigger share of the pool (GMX's ADL, MECHANISMS.md §3.4); the position's
+     * {@link PositionChanged} follows.
+     *
+     * @param side the side the reduction traded on (SELL reduces a long)
+     */
+    record Deleveraged(AccountId account, MarketId market, Side side, long quantity, long price,
+            AccountId counterparty) implements Event {}
+
+    /**
      * {@code account} added {@code amount} of {@code asset} to the pool behind pool market
      * {@code market} for {@code shares}; the pool now has {@code supply} shares.
      */

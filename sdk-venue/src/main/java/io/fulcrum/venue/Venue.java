@@ -286,6 +286,7 @@ public final class Venue {
         private Journal journal;
         private final List<List<MarketId>> sharedPools = new ArrayList<>();
         private final Map<MarketId, OpenInterestLimit> openInterestLimits = new LinkedHashMap<>();
+        private final Map<MarketId, long[]> deleveraging = new LinkedHashMap<>();
 
         private Builder() {}
 
@@ -387,6 +388,26 @@ public final class Venue {
             listed(market, "openInterestLimit");
             if (openInterestLimits.putIfAbsent(market, limit) != null) {
                 throw new IllegalStateException("openInterestLimit for " + market + " was already set");
+            }
+            return this;
+        }
+
+        /**
+         * Makes the pool that {@code market} (listed earlier) trades against deleverage its traders
+         * when their unrealised profit exceeds {@code triggerPpm} of its token value: their most
+         * profitable positions are reduced at mark against the pool until the profit is at most
+         * {@code targetPpm} of what the pool then holds (GMX's ADL: 85 % and 77 % by default,
+         * 55 % and 50 % on synthetic markets, MECHANISMS.md §3.4). For a shared pool, name any of
+         * its markets. No deleveraging if not set.
+         */
+        public Builder poolAutoDeleveraging(MarketId market, long triggerPpm, long targetPpm) {
+            listed(market, "poolAutoDeleveraging");
+            if (targetPpm <= 0 || targetPpm >= triggerPpm || triggerPpm > 1_000_000) {
+                throw new IllegalArgumentException("poolAutoDeleveraging for " + market
+                        + ": need 0 < target < trigger <= 1,000,000 ppm, got target " + targetPpm + ", trigger " + triggerPpm);
+            }
+            if (deleveraging.putIfAbsent(market, new long[] {triggerPpm, targetPpm}) != null) {
+                throw new IllegalStateException("poolAutoDeleveraging for " + market + " was already set");
             }
             return this;
         }
@@ -510,28 +531,38 @@ public final class Venue {
                     pools());
         }
 
-        /** The shared pools with their limits, then a pool of its own for each other limited market. */
+        /** The shared pools with their settings, then a pool of its own for each other market with a pool setting. */
         private List<VenueConfig.PoolSetup> pools() {
             List<VenueConfig.PoolSetup> pools = new ArrayList<>();
-            Set<MarketId> limited = new HashSet<>();
+            Set<MarketId> placed = new HashSet<>();
             for (List<MarketId> pool : sharedPools) {
-                OpenInterestLimit limit = null;
-                for (MarketId market : pool) {
-                    OpenInterestLimit l = openInterestLimits.get(market);
-                    if (l != null && limit != null) {
-                        throw new IllegalStateException("openInterestLimit was set twice for the shared pool " + pool);
-                    }
-                    limit = l != null ? l : limit;
-                    limited.add(market);
-                }
-                pools.add(new VenueConfig.PoolSetup(pool, limit));
+                pools.add(poolOf(pool));
+                placed.addAll(pool);
             }
-            openInterestLimits.forEach((market, limit) -> {
-                if (!limited.contains(market)) {
-                    pools.add(new VenueConfig.PoolSetup(List.of(market), limit));
+            Set<MarketId> alone = new java.util.LinkedHashSet<>(openInterestLimits.keySet());
+            alone.addAll(deleveraging.keySet());
+            for (MarketId market : alone) {
+                if (!placed.contains(market)) {
+                    pools.add(poolOf(List.of(market)));
                 }
-            });
+            }
             return pools;
+        }
+
+        /** One pool's settings, each given through at most one of its markets. */
+        private VenueConfig.PoolSetup poolOf(List<MarketId> markets) {
+            OpenInterestLimit limit = null;
+            long[] adl = null;
+            for (MarketId market : markets) {
+                OpenInterestLimit l = openInterestLimits.get(market);
+                long[] a = deleveraging.get(market);
+                if ((l != null && limit != null) || (a != null && adl != null)) {
+                    throw new IllegalStateException("a setting of the shared pool " + markets + " was given twice");
+                }
+                limit = l != null ? l : limit;
+                adl = a != null ? a : adl;
+            }
+            return new VenueConfig.PoolSetup(markets, limit, adl == null ? 0 : adl[0], adl == null ? 0 : adl[1]);
         }
 
         private static void requireUnset(Object value, String what) {

@@ -10,7 +10,10 @@ import io.fulcrum.api.MarketStatus;
 import io.fulcrum.api.PositionMode;
 import io.fulcrum.api.PositionSide;
 import io.fulcrum.api.spi.MarkPriceRule;
+import io.fulcrum.amm.AvantisFees;
+import io.fulcrum.amm.LossRebate;
 import io.fulcrum.amm.OraclePool;
+import io.fulcrum.amm.SkewFeeTable;
 import io.fulcrum.amm.PoolImpact;
 import io.fulcrum.margin.ThresholdIndex;
 import io.fulcrum.oracle.CircuitBreaker;
@@ -81,19 +84,9 @@ class RandomCommandStreamTest {
         boolean pool = seed % 4 == 0;
         Function<MarketSpec, MatchingEngine> books = pool ? OraclePool.factory(PoolImpact.NONE, 500)
                 : spec -> OrderBook.builder(spec).selfTradePrevention(stp).matchingPolicy(matching).build();
-        // A third of the streams run a stateful mark and a circuit breaker, whose memory the
-        // snapshot and the journal replay must carry.
         int oracleRoll = random.nextInt(3);
-        Supplier<Venue.Builder> builder = () -> {
-            if (oracleRoll == 0) {
-                return TestVenue.builder(policy, books);
-            }
-            MarkPriceRule mark = oracleRoll == 1 ? HyperliquidMark.builder().build()
-                    : SmoothedIndexMark.withTimeConstant(20_000);
-            MarketStatus action = oracleRoll == 1 ? MarketStatus.HALTED : MarketStatus.REDUCE_ONLY;
-            return TestVenue.builder(policy, books, mark).guard(TestVenue.BTC, CircuitBreaker.builder()
-                    .maxMovePpm(120_000).intervalMs(30_000).action(action).cooldownMs(20_000).build());
-        };
+        Supplier<Venue.Builder> builder = () -> pool ? poolSettings(oracleBuilder(oracleRoll, policy, books))
+                : oracleBuilder(oracleRoll, policy, books);
         Journal journal = Journals.inMemory();
         Venue venue = builder.get().journal(journal).build();
         if (pool) {
@@ -149,6 +142,8 @@ class RandomCommandStreamTest {
         assertTrue(stats.legFills >= 1, () -> "no hedge-mode leg ever traded: " + stats);
         if (pool) {
             assertTrue(stats.liquidityMoves >= 1, () -> "no liquidity ever moved: " + stats);
+            assertTrue(stats.deleveraged >= 1, () -> "the pool never deleveraged: " + stats);
+            assertTrue(stats.rebates >= 1, () -> "the pool never paid a loss rebate: " + stats);
         } else if (oracleRoll == 0) {
             assertTrue(stats.breaches >= 1, () -> "no account ever fell below maintenance: " + stats);
         } else {
@@ -186,6 +181,8 @@ class RandomCommandStreamTest {
         int legFills;
         int liquidityMoves;
         int triggersFired;
+        int deleveraged;
+        int rebates;
 
         void count(CommandResult r) {
             switch (r.status()) {
@@ -201,12 +198,15 @@ class RandomCommandStreamTest {
             legFills += (int) r.eventsOf(Event.PositionChanged.class).stream().filter(e -> e.leg() != PositionSide.BOTH)
                     .count();
             triggersFired += r.eventsOf(Event.TriggerFired.class).size();
+            deleveraged += r.eventsOf(Event.Deleveraged.class).size();
+            rebates += (int) r.eventsOf(Event.Trade.class).stream().filter(e -> e.takerFee() < 0).count();
         }
 
         @Override
         public String toString() {
             return "accepted " + accepted + ", rejected " + rejected + ", duplicates " + duplicates + ", trades " + trades
-                    + ", rested " + rested + ", maintenance breaches " + breaches + ", status changes " + statusChanges + ", hedge-leg fills " + legFills + ", liquidity moves " + liquidityMoves + ", triggers fired " + triggersFired;
+                    + ", rested " + rested + ", maintenance breaches " + breaches + ", status changes " + statusChanges + ", hedge-leg fills " + legFills + ", liquidity moves " + liquidityMoves
+                    + ", triggers fired " + triggersFired + ", deleveraged " + deleveraged + ", rebates " + rebates;
         }
     }
 
@@ -362,5 +362,29 @@ class RandomCommandStreamTest {
         private <T> T pick(List<T> from) {
             return from.get(random.nextInt(from.size()));
         }
+    }
+
+    /** A third of the streams run a stateful mark and a circuit breaker, whose memory the snapshot and the journal replay must carry. */
+    private static Venue.Builder oracleBuilder(int oracleRoll, LiquidationPolicy policy,
+            Function<MarketSpec, MatchingEngine> books) {
+        if (oracleRoll == 0) {
+            return TestVenue.builder(policy, books);
+        }
+        MarkPriceRule mark = oracleRoll == 1 ? HyperliquidMark.builder().build()
+                : SmoothedIndexMark.withTimeConstant(20_000);
+        MarketStatus action = oracleRoll == 1 ? MarketStatus.HALTED : MarketStatus.REDUCE_ONLY;
+        return TestVenue.builder(policy, books, mark).guard(TestVenue.BTC, CircuitBreaker.builder()
+                .maxMovePpm(120_000).intervalMs(30_000).action(action).cooldownMs(20_000).build());
+    }
+
+    /**
+     * Pool streams charge Avantis' skew fees with a 10 % loss rebate (a per-position memo the
+     * snapshot and journal must carry) and deleverage as soon as traders are up 2 ppm of the
+     * pool's 100,000,000 (200 USDC), down to 1 ppm, so that ADL runs often.
+     */
+    private static Venue.Builder poolSettings(Venue.Builder builder) {
+        return builder.poolFees(TestVenue.BTC, AvantisFees.fixed(SkewFeeTable.forexExample())
+                        .withLossRebate(LossRebate.of(100_000)))
+                .poolAutoDeleveraging(TestVenue.BTC, 2, 1);
     }
 }

@@ -108,7 +108,8 @@ public final class Kernel {
         this.matching = new Matching(ledger, settlement);
         this.orders = new OrderHandler(ledger, settlement, matching);
         this.cancels = new CancelHandler(ledger, settlement);
-        this.prices = new PriceHandler(ledger, orders, cancels, marketsByFeed, assetsByFeed);
+        this.prices = new PriceHandler(ledger, orders, cancels, new PoolDeleveraging(ledger, settlement), marketsByFeed,
+                assetsByFeed);
         this.triggers = new TriggerHandler(ledger, orders);
     }
 
@@ -139,7 +140,7 @@ public final class Kernel {
                 members.add(market);
             }
             members.sort(Comparator.comparingInt(m -> m.index));
-            openVault(members, pool.limit());
+            openVault(members, pool);
         }
         for (MarketRuntime market : markets) {
             if (market.engine.isPool() && market.vault == null) {
@@ -148,12 +149,13 @@ public final class Kernel {
         }
     }
 
-    private void openVault(List<MarketRuntime> members, io.fulcrum.api.spi.OpenInterestLimit limit) {
+    private void openVault(List<MarketRuntime> members, VenueConfig.PoolSetup setup) {
         AccountId id = AccountId.of(0, members.get(0).index + 1);
         AccountState account = new AccountState(id, ledger.nextAccountKey++, ledger.assets.length, ledger.markets.length);
         ledger.accounts.put(id, account);
         ledger.accountsByKey.put(account.key, account);
-        PoolVault vault = new PoolVault(ledger, account, members, limit);
+        PoolVault vault = setup == null ? new PoolVault(ledger, account, members, null, 0, 0)
+                : new PoolVault(ledger, account, members, setup.limit(), setup.adlTriggerPpm(), setup.adlTargetPpm());
         for (MarketRuntime market : members) {
             market.vault = vault;
         }

@@ -29,6 +29,9 @@ final class PoolVault {
     /** The market whose index keys the vault's shares in {@link AccountState#lpShares}. */
     final MarketRuntime head;
     final OpenInterestLimit limit;
+    /** Deleverage when traders' profit exceeds this share of the token value (0: never), down to the target share. */
+    final long adlTriggerPpm;
+    final long adlTargetPpm;
     long lpSupply;
     // Running totals in settlement units, for PoolReport's attribution.
     long deposited;
@@ -37,12 +40,15 @@ final class PoolVault {
     long feesEarned;
     long tradersRealizedPnl;
 
-    PoolVault(Ledger ledger, AccountState account, List<MarketRuntime> markets, OpenInterestLimit limit) {
+    PoolVault(Ledger ledger, AccountState account, List<MarketRuntime> markets, OpenInterestLimit limit,
+            long adlTriggerPpm, long adlTargetPpm) {
         this.ledger = ledger;
         this.account = account;
         this.markets = List.copyOf(markets);
         this.head = this.markets.get(0);
         this.limit = limit;
+        this.adlTriggerPpm = adlTriggerPpm;
+        this.adlTargetPpm = adlTargetPpm;
     }
 
     /** What the vault holds, each asset at its price, rounded down. */

@@ -16,7 +16,8 @@ import java.util.Map;
 /**
  * Records a price feed's observation, re-prices the collateral assets and markets that read it
  * (through their sources, guards and mark rules), then re-examines accounts: each one below
- * maintenance is reported and handed to the liquidation policy, whose orders go to the book.
+ * maintenance is reported and handed to the liquidation policy, whose orders go to the book;
+ * then pools whose traders' profit crossed their trigger deleverage them.
  * Time ticks re-price the markets whose guards or mark rules depend on time.
  */
 final class PriceHandler {
@@ -24,12 +25,14 @@ final class PriceHandler {
     private final OrderHandler orders;
     private final CancelHandler cancels;
     private final MarketPricing pricing;
+    private final PoolDeleveraging deleveraging;
     private final Map<String, List<MarketRuntime>> marketsByFeed;
     private final Map<String, List<Integer>> assetsByFeed;
 
-    PriceHandler(Ledger ledger, OrderHandler orders, CancelHandler cancels,
+    PriceHandler(Ledger ledger, OrderHandler orders, CancelHandler cancels, PoolDeleveraging deleveraging,
             Map<String, List<MarketRuntime>> marketsByFeed, Map<String, List<Integer>> assetsByFeed) {
         this.ledger = ledger;
+        this.deleveraging = deleveraging;
         this.orders = orders;
         this.cancels = cancels;
         this.pricing = new MarketPricing(ledger);
@@ -69,6 +72,7 @@ final class PriceHandler {
             moves.rescanIf(scale != market.marginScalePpm);
         }
         examineAccounts(c.time(), moves, events);
+        deleveraging.run(events);
     }
 
     /**
@@ -111,6 +115,7 @@ final class PriceHandler {
         }
         if (!moves.moved.isEmpty() || moves.rescan) {
             examineAccounts(now, moves, events);
+            deleveraging.run(events);
         }
     }
 

@@ -79,6 +79,24 @@ final class Settlement {
     }
 
     /**
+     * Reduces {@code trader}'s position by {@code quantity} at {@code price} against its
+     * market's pool, without an order and without a fee: the pool's auto-deleveraging.
+     */
+    void settleDeleveraging(MarketRuntime market, AccountState trader, int slot, Side side, long price, long quantity,
+            List<Event> events) {
+        MarketSpec spec = market.spec;
+        AccountState pool = market.vault.account;
+        long notional = spec.notional(quantity, price, RoundingMode.HALF_EVEN);
+        events.add(new Event.Deleveraged(trader.id, spec.id(), side, quantity, price, pool.id));
+        applyToPosition(market, pool, market.index, side.opposite(), price, quantity, notional, 0, events);
+        applyToPosition(market, trader, slot, side, price, quantity, notional, 0, events);
+        PositionState position = trader.positions[slot];
+        if (position.size == 0) {
+            position.poolMemo = 0;
+        }
+    }
+
+    /**
      * The margin behind a position, as a pool fee rule measures a trade's return on it (Avantis
      * charges and rebates per trade's collateral): an isolated account's cash, otherwise the entry
      * notional over the leverage the trader chose, or the market's initial requirement on it.

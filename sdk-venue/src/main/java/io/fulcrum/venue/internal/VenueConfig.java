@@ -62,9 +62,10 @@ public record VenueConfig(
 
     /**
      * Pool markets that share one pool account and one set of liquidity shares (Avantis' single
-     * vault), and the open-interest limit that vault applies (null: none beyond the reserve).
+     * vault), the open-interest limit that vault applies (null: none beyond the reserve), and its
+     * auto-deleveraging thresholds as shares of its token value (0, 0: none).
      */
-    public record PoolSetup(List<MarketId> markets, OpenInterestLimit limit) {
+    public record PoolSetup(List<MarketId> markets, OpenInterestLimit limit, long adlTriggerPpm, long adlTargetPpm) {
         public PoolSetup {
             markets = List.copyOf(markets);
         }
