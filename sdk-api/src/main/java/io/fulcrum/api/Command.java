@@ -129,6 +129,37 @@ public sealed interface Command {
     }
 
     /**
+     * Adds {@code amount} of the settlement asset to the insurance tranche of the pool behind
+     * pool market {@code market}: a first-loss layer in front of the main liquidity that pays
+     * traders' profits first, recovers from their losses first, and earns a share of the pool's
+     * fees for it (the junior/senior vault of MECHANISMS.md §4 and §9). Shares are priced at the
+     * tranche's value; the first deposit mints one per unit.
+     */
+    record AddInsuranceLiquidity(CommandId id, long time, AccountId account, MarketId market, long amount)
+            implements Command {
+        public AddInsuranceLiquidity {
+            Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(account, "account");
+            Objects.requireNonNull(market, "market");
+        }
+    }
+
+    /**
+     * Redeems {@code shares} of the insurance tranche of the pool behind pool market
+     * {@code market} for their part of the tranche's value, in the settlement asset; refused, as
+     * a main withdrawal is, while traders' profit is above the withdrawal cap or if the pool
+     * would back less than its open interest needs.
+     */
+    record RemoveInsuranceLiquidity(CommandId id, long time, AccountId account, MarketId market, long shares)
+            implements Command {
+        public RemoveInsuranceLiquidity {
+            Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(account, "account");
+            Objects.requireNonNull(market, "market");
+        }
+    }
+
+    /**
      * Borrows {@code amount} of the settlement asset against the account's collateral, on the
      * venue's {@link BorrowTerms}; the funds back margin but cannot be withdrawn.
      */

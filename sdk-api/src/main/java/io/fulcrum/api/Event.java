@@ -183,4 +183,15 @@ public sealed interface Event {
      */
     record LiquidityRemoved(AccountId account, MarketId market, long shares, AssetId asset, long amount, long supply)
             implements Event {}
+
+    /**
+     * {@code account} added {@code amount} of the settlement asset to the insurance tranche of the
+     * pool behind {@code market} for {@code shares}; the tranche now has {@code supply} shares.
+     */
+    record InsuranceLiquidityAdded(AccountId account, MarketId market, long amount, long shares, long supply)
+            implements Event {}
+
+    /** {@code account} redeemed {@code shares} of that insurance tranche for {@code amount}. */
+    record InsuranceLiquidityRemoved(AccountId account, MarketId market, long shares, long amount, long supply)
+            implements Event {}
 }

@@ -20,7 +20,8 @@ import java.util.Objects;
  * @param lpSupply the liquidity shares outstanding
  * @param tokenValue what the vault holds, each asset at its price (rounded down)
  * @param tradersUnrealizedPnl the traders' open PnL against the vault at mark (positive: they are up)
- * @param valueForDeposit the value deposits are priced at (trader profit capped at 90 % of the tokens)
+ * @param valueForDeposit the value deposits into the main liquidity are priced at (trader profit
+ *     capped at 90 % of the tokens; with an insurance tranche, less the tranche's value)
  * @param valueForWithdrawal the value withdrawals are priced at (trader profit capped at 70 %)
  * @param reservedNotional the notional at mark of the vault's positions, which its tokens back
  * @param deposited liquidity added, valued when added
@@ -28,11 +29,15 @@ import java.util.Objects;
  * @param donated money deposited straight into the pool account, valued when deposited
  * @param feesEarned fees traders paid the vault, net of rebates it paid
  * @param tradersRealizedPnl PnL traders realised against the vault (positive: the vault paid it)
+ * @param insuranceSupply the insurance tranche's shares outstanding (0 without a tranche)
+ * @param insuranceValue the tranche's value at the withdrawal cap: its cash, less the traders' open
+ *     profit it would pay first, plus what their open losses would repay it
+ * @param insuranceDeficit what the tranche has paid for traders' profits and not yet recovered
  */
 public record PoolReport(MarketId market, AccountId poolAccount, List<MarketId> markets, long lpSupply,
         long tokenValue, long tradersUnrealizedPnl, long valueForDeposit, long valueForWithdrawal,
         long reservedNotional, long deposited, long withdrawn, long donated, long feesEarned,
-        long tradersRealizedPnl) {
+        long tradersRealizedPnl, long insuranceSupply, long insuranceValue, long insuranceDeficit) {
     public PoolReport {
         Objects.requireNonNull(market, "market");
         Objects.requireNonNull(poolAccount, "poolAccount");

@@ -54,14 +54,20 @@ class ThresholdIndexAllocationTest {
             assertEquals(0, index.trackedAccounts(), "the workload ends empty");
         }
 
+        // The least of a few measured replays: one that overlaps a late JIT compilation on a loaded
+        // machine can see some interpreter-tier allocation once; an allocation in the index would
+        // show in every replay.
         long counterCost = counterCost();
-        long before = allocatedBytes();
-        long reports = workload.replay(index, consumer);
-        long after = allocatedBytes();
-
-        assertEquals(expectedReports, reports, "the measured replay did the same work");
-        assertTrue(reports > OPERATIONS, "moves reach thresholds: " + reports + " accounts reported");
-        assertEquals(0, after - before - counterCost, "bytes allocated by " + OPERATIONS + " operations in steady state");
+        long allocated = Long.MAX_VALUE;
+        for (int attempt = 0; attempt < 3 && allocated != 0; attempt++) {
+            long before = allocatedBytes();
+            long reports = workload.replay(index, consumer);
+            long after = allocatedBytes();
+            assertEquals(expectedReports, reports, "the measured replay did the same work");
+            assertTrue(reports > OPERATIONS, "moves reach thresholds: " + reports + " accounts reported");
+            allocated = Math.min(allocated, after - before - counterCost);
+        }
+        assertEquals(0, allocated, "bytes allocated by " + OPERATIONS + " operations in steady state");
     }
 
     /** Counts reported accounts; a plain object, so passing it allocates nothing. */

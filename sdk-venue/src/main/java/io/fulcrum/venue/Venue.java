@@ -287,6 +287,7 @@ public final class Venue {
         private final List<List<MarketId>> sharedPools = new ArrayList<>();
         private final Map<MarketId, OpenInterestLimit> openInterestLimits = new LinkedHashMap<>();
         private final Map<MarketId, long[]> deleveraging = new LinkedHashMap<>();
+        private final Map<MarketId, Long> insuranceTranches = new LinkedHashMap<>();
 
         private Builder() {}
 
@@ -408,6 +409,26 @@ public final class Venue {
             }
             if (deleveraging.putIfAbsent(market, new long[] {triggerPpm, targetPpm}) != null) {
                 throw new IllegalStateException("poolAutoDeleveraging for " + market + " was already set");
+            }
+            return this;
+        }
+
+        /**
+         * Puts an insurance tranche in front of the main liquidity of the pool that {@code market}
+         * (listed earlier) trades against: its providers ({@code Command.AddInsuranceLiquidity})
+         * pay traders' realised profits and rebates first, up to what the tranche holds, recover
+         * what they paid from traders' losses first, and earn {@code feeSharePpm} of the pool's
+         * fees for it; the main liquidity pays only what the tranche cannot (the layered vaults
+         * of MECHANISMS.md §4 and §9). For a shared pool, name any of its markets.
+         */
+        public Builder poolInsuranceTranche(MarketId market, long feeSharePpm) {
+            listed(market, "poolInsuranceTranche");
+            if (feeSharePpm < 0 || feeSharePpm > 1_000_000) {
+                throw new IllegalArgumentException("poolInsuranceTranche for " + market
+                        + ": the fee share must be 0..1,000,000 ppm, got " + feeSharePpm);
+            }
+            if (insuranceTranches.putIfAbsent(market, feeSharePpm) != null) {
+                throw new IllegalStateException("poolInsuranceTranche for " + market + " was already set");
             }
             return this;
         }
@@ -541,6 +562,7 @@ public final class Venue {
             }
             Set<MarketId> alone = new java.util.LinkedHashSet<>(openInterestLimits.keySet());
             alone.addAll(deleveraging.keySet());
+            alone.addAll(insuranceTranches.keySet());
             for (MarketId market : alone) {
                 if (!placed.contains(market)) {
                     pools.add(poolOf(List.of(market)));
@@ -553,16 +575,20 @@ public final class Venue {
         private VenueConfig.PoolSetup poolOf(List<MarketId> markets) {
             OpenInterestLimit limit = null;
             long[] adl = null;
+            Long insurance = null;
             for (MarketId market : markets) {
                 OpenInterestLimit l = openInterestLimits.get(market);
                 long[] a = deleveraging.get(market);
-                if ((l != null && limit != null) || (a != null && adl != null)) {
+                Long i = insuranceTranches.get(market);
+                if ((l != null && limit != null) || (a != null && adl != null) || (i != null && insurance != null)) {
                     throw new IllegalStateException("a setting of the shared pool " + markets + " was given twice");
                 }
                 limit = l != null ? l : limit;
                 adl = a != null ? a : adl;
+                insurance = i != null ? i : insurance;
             }
-            return new VenueConfig.PoolSetup(markets, limit, adl == null ? 0 : adl[0], adl == null ? 0 : adl[1]);
+            return new VenueConfig.PoolSetup(markets, limit, adl == null ? 0 : adl[0], adl == null ? 0 : adl[1],
+                    insurance == null ? -1 : insurance);
         }
 
         private static void requireUnset(Object value, String what) {

@@ -144,6 +144,7 @@ class RandomCommandStreamTest {
             assertTrue(stats.liquidityMoves >= 1, () -> "no liquidity ever moved: " + stats);
             assertTrue(stats.deleveraged >= 1, () -> "the pool never deleveraged: " + stats);
             assertTrue(stats.rebates >= 1, () -> "the pool never paid a loss rebate: " + stats);
+            assertTrue(stats.insuranceMoves >= 1, () -> "the insurance tranche never moved: " + stats);
         } else if (oracleRoll == 0) {
             assertTrue(stats.breaches >= 1, () -> "no account ever fell below maintenance: " + stats);
         } else {
@@ -182,6 +183,7 @@ class RandomCommandStreamTest {
         int liquidityMoves;
         int triggersFired;
         int deleveraged;
+        int insuranceMoves;
         int rebates;
 
         void count(CommandResult r) {
@@ -195,6 +197,8 @@ class RandomCommandStreamTest {
             breaches += r.eventsOf(Event.MaintenanceBreached.class).size();
             statusChanges += r.eventsOf(Event.MarketStatusChanged.class).size();
             liquidityMoves += r.eventsOf(Event.LiquidityAdded.class).size() + r.eventsOf(Event.LiquidityRemoved.class).size();
+            insuranceMoves += r.eventsOf(Event.InsuranceLiquidityAdded.class).size()
+                    + r.eventsOf(Event.InsuranceLiquidityRemoved.class).size();
             legFills += (int) r.eventsOf(Event.PositionChanged.class).stream().filter(e -> e.leg() != PositionSide.BOTH)
                     .count();
             triggersFired += r.eventsOf(Event.TriggerFired.class).size();
@@ -206,7 +210,7 @@ class RandomCommandStreamTest {
         public String toString() {
             return "accepted " + accepted + ", rejected " + rejected + ", duplicates " + duplicates + ", trades " + trades
                     + ", rested " + rested + ", maintenance breaches " + breaches + ", status changes " + statusChanges + ", hedge-leg fills " + legFills + ", liquidity moves " + liquidityMoves
-                    + ", triggers fired " + triggersFired + ", deleveraged " + deleveraged + ", rebates " + rebates;
+                    + ", triggers fired " + triggersFired + ", deleveraged " + deleveraged + ", rebates " + rebates + ", insurance moves " + insuranceMoves;
         }
     }
 
@@ -241,12 +245,18 @@ class RandomCommandStreamTest {
             AccountId account = pick(accounts);
             int kind = random.nextInt(100);
             if (kind == 5) {
-                // A pool stream takes it; a book stream rejects it (NOT_A_POOL_MARKET) and must not change.
-                return new Command.AddLiquidity(id, now, account, TestVenue.BTC, TestVenue.USDC_ID, TestVenue.usdc(String.valueOf(1 + random.nextInt(2_000))));
+                // A pool stream takes it (a third of the time into its insurance tranche); a book stream
+                // rejects it (NOT_A_POOL_MARKET) and must not change.
+                long amount = TestVenue.usdc(String.valueOf(1 + random.nextInt(2_000)));
+                return random.nextInt(3) == 0
+                        ? new Command.AddInsuranceLiquidity(id, now, account, TestVenue.BTC, amount)
+                        : new Command.AddLiquidity(id, now, account, TestVenue.BTC, TestVenue.USDC_ID, amount);
             }
             if (kind == 6) {
-                return new Command.RemoveLiquidity(id, now, account, TestVenue.BTC,
-                        TestVenue.usdc(String.valueOf(1 + random.nextInt(1_000))), TestVenue.USDC_ID);
+                long shares = TestVenue.usdc(String.valueOf(1 + random.nextInt(1_000)));
+                return random.nextInt(3) == 0
+                        ? new Command.RemoveInsuranceLiquidity(id, now, account, TestVenue.BTC, shares)
+                        : new Command.RemoveLiquidity(id, now, account, TestVenue.BTC, shares, TestVenue.USDC_ID);
             }
             if (kind < 10) {
                 return new Command.Deposit(id, now, account, TestVenue.USDC_ID,
@@ -380,11 +390,13 @@ class RandomCommandStreamTest {
     /**
      * Pool streams charge Avantis' skew fees with a 10 % loss rebate (a per-position memo the
      * snapshot and journal must carry) and deleverage as soon as traders are up 2 ppm of the
-     * pool's 100,000,000 (200 USDC), down to 1 ppm, so that ADL runs often.
+     * pool's 100,000,000 (200 USDC), down to 1 ppm, so that ADL runs often; an insurance tranche
+     * takes 30 % of the fees and the first losses.
      */
     private static Venue.Builder poolSettings(Venue.Builder builder) {
         return builder.poolFees(TestVenue.BTC, AvantisFees.fixed(SkewFeeTable.forexExample())
                         .withLossRebate(LossRebate.of(100_000)))
-                .poolAutoDeleveraging(TestVenue.BTC, 2, 1);
+                .poolAutoDeleveraging(TestVenue.BTC, 2, 1)
+                .poolInsuranceTranche(TestVenue.BTC, 300_000);
     }
 }

@@ -19,8 +19,10 @@ final class AccountState {
     PositionMode positionMode = PositionMode.ONE_WAY;
     /** The leverage chosen per market, 0 where the market's own initial rate applies. */
     final long[] leverage;
-    /** Liquidity shares held per pool market. */
+    /** Liquidity shares held per pool vault, at the index of the vault's first market. */
     final long[] lpShares;
+    /** Insurance-tranche shares held per pool vault, likewise. */
+    final long[] insuranceShares;
     MarginMode marginMode = MarginMode.CROSS;
     /** The market an isolated account trades, or -1. */
     int isolatedMarket = -1;
@@ -36,6 +38,7 @@ final class AccountState {
         this.positions = new PositionState[2 * marketCount];
         this.leverage = new long[marketCount];
         this.lpShares = new long[marketCount];
+        this.insuranceShares = new long[marketCount];
         this.marketCount = marketCount;
     }
 

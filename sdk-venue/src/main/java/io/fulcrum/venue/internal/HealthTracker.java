@@ -75,6 +75,10 @@ final class HealthTracker {
                 touched.add(e.account());
             } else if (event instanceof Event.LiquidityRemoved e) {
                 touched.add(e.account());
+            } else if (event instanceof Event.InsuranceLiquidityAdded e) {
+                touched.add(e.account());
+            } else if (event instanceof Event.InsuranceLiquidityRemoved e) {
+                touched.add(e.account());
             } else if (event instanceof Event.Borrowed e) {
                 touched.add(e.account());
             } else if (event instanceof Event.Repaid e) {

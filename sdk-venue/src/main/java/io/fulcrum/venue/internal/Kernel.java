@@ -154,8 +154,9 @@ public final class Kernel {
         AccountState account = new AccountState(id, ledger.nextAccountKey++, ledger.assets.length, ledger.markets.length);
         ledger.accounts.put(id, account);
         ledger.accountsByKey.put(account.key, account);
-        PoolVault vault = setup == null ? new PoolVault(ledger, account, members, null, 0, 0)
-                : new PoolVault(ledger, account, members, setup.limit(), setup.adlTriggerPpm(), setup.adlTargetPpm());
+        PoolVault vault = setup == null ? new PoolVault(ledger, account, members, null, 0, 0, -1)
+                : new PoolVault(ledger, account, members, setup.limit(), setup.adlTriggerPpm(), setup.adlTargetPpm(),
+                        setup.insuranceFeeSharePpm());
         for (MarketRuntime market : members) {
             market.vault = vault;
         }
@@ -251,6 +252,10 @@ public final class Kernel {
             liquidity.add(c, events);
         } else if (command instanceof Command.RemoveLiquidity c) {
             liquidity.remove(c, events);
+        } else if (command instanceof Command.AddInsuranceLiquidity c) {
+            liquidity.addInsurance(c, events);
+        } else if (command instanceof Command.RemoveInsuranceLiquidity c) {
+            liquidity.removeInsurance(c, events);
         } else if (command instanceof Command.Borrow c) {
             borrowing.borrow(c, events);
         } else if (command instanceof Command.Repay c) {

@@ -32,7 +32,14 @@ final class PoolVault {
     /** Deleverage when traders' profit exceeds this share of the token value (0: never), down to the target share. */
     final long adlTriggerPpm;
     final long adlTargetPpm;
+    /** The share of fees the insurance tranche earns, or -1: the vault has no insurance tranche. */
+    final long insuranceFeeSharePpm;
     long lpSupply;
+    // The insurance tranche: the settlement units of the vault's tokens it owns, what it has paid
+    // for traders' profits and not yet recovered, and its shares.
+    long insuranceCash;
+    long insuranceDeficit;
+    long insuranceSupply;
     // Running totals in settlement units, for PoolReport's attribution.
     long deposited;
     long withdrawn;
@@ -41,7 +48,7 @@ final class PoolVault {
     long tradersRealizedPnl;
 
     PoolVault(Ledger ledger, AccountState account, List<MarketRuntime> markets, OpenInterestLimit limit,
-            long adlTriggerPpm, long adlTargetPpm) {
+            long adlTriggerPpm, long adlTargetPpm, long insuranceFeeSharePpm) {
         this.ledger = ledger;
         this.account = account;
         this.markets = List.copyOf(markets);
@@ -49,6 +56,73 @@ final class PoolVault {
         this.limit = limit;
         this.adlTriggerPpm = adlTriggerPpm;
         this.adlTargetPpm = adlTargetPpm;
+        this.insuranceFeeSharePpm = insuranceFeeSharePpm;
+    }
+
+    boolean hasInsurance() {
+        return insuranceFeeSharePpm >= 0;
+    }
+
+    /**
+     * The pool earned {@code fee} (negative: it paid a rebate). The insurance tranche takes its
+     * share of a fee, rounded down, and pays a rebate first, as it pays a trader's profit.
+     */
+    void onFee(long fee) {
+        feesEarned += fee;
+        if (!hasInsurance()) {
+            return;
+        }
+        if (fee >= 0) {
+            insuranceCash += Fixed.ppm(fee, insuranceFeeSharePpm, RoundingMode.FLOOR);
+        } else {
+            onTradersRealized(-fee);
+        }
+    }
+
+    /**
+     * Traders realised {@code pnl} against the pool (positive: the pool paid). The insurance
+     * tranche pays a profit first, up to its cash, and is repaid first from a loss, up to its
+     * deficit; the main liquidity has the rest.
+     */
+    void onTradersRealized(long pnl) {
+        if (!hasInsurance()) {
+            return;
+        }
+        if (pnl > 0) {
+            long paid = Math.min(pnl, Math.max(insuranceCash, 0));
+            insuranceCash -= paid;
+            insuranceDeficit += paid;
+        } else if (pnl < 0) {
+            long recovered = Math.min(-pnl, insuranceDeficit);
+            insuranceCash += recovered;
+            insuranceDeficit -= recovered;
+        }
+    }
+
+    /** The traders' PnL as a value counts it: a profit capped at {@code capPpm} of the token value. */
+    private long countedPnl(long capPpm) {
+        long tradersPnl = tradersPnl();
+        return tradersPnl <= 0 ? tradersPnl
+                : Math.min(tradersPnl, Fixed.ppm(Math.max(tokenValue(), 0), capPpm, RoundingMode.FLOOR));
+    }
+
+    /**
+     * The insurance tranche's value: its cash, less the open profit it would pay first (counted as
+     * the pool's value counts it), plus what open losses would repay it. 0 without a tranche.
+     */
+    long insuranceValue(long capPpm) {
+        if (!hasInsurance()) {
+            return 0;
+        }
+        long counted = countedPnl(capPpm);
+        long firstLoss = counted > 0 ? Math.min(counted, Math.max(insuranceCash, 0))
+                : -Math.min(-counted, insuranceDeficit);
+        return insuranceCash - firstLoss;
+    }
+
+    /** The main liquidity's value: the pool's less its insurance tranche's. */
+    long mainValue(long capPpm) {
+        return Fixed.subtract(value(capPpm), insuranceValue(capPpm));
     }
 
     /** What the vault holds, each asset at its price, rounded down. */
@@ -62,11 +136,7 @@ final class PoolVault {
 
     /** The token value less the traders' PnL, a trader profit capped at {@code capPpm} of the token value. */
     long value(long capPpm) {
-        long tokens = tokenValue();
-        long tradersPnl = tradersPnl();
-        long counted = tradersPnl <= 0 ? tradersPnl
-                : Math.min(tradersPnl, Fixed.ppm(Math.max(tokens, 0), capPpm, RoundingMode.FLOOR));
-        return Fixed.subtract(tokens, counted);
+        return Fixed.subtract(tokenValue(), countedPnl(capPpm));
     }
 
     /** The traders' unrealised PnL against the pool, at mark, rounded in the traders' favour. */
@@ -112,8 +182,9 @@ final class PoolVault {
 
     PoolReport report(MarketRuntime asked) {
         return new PoolReport(asked.spec.id(), account.id, markets.stream().map(m -> m.spec.id()).toList(), lpSupply,
-                tokenValue(), tradersPnl(), value(LiquidityHandler.DEPOSIT_PNL_CAP_PPM),
-                value(LiquidityHandler.WITHDRAWAL_PNL_CAP_PPM), reservedNotional(), deposited, withdrawn, donated,
-                feesEarned, tradersRealizedPnl);
+                tokenValue(), tradersPnl(), mainValue(LiquidityHandler.DEPOSIT_PNL_CAP_PPM),
+                mainValue(LiquidityHandler.WITHDRAWAL_PNL_CAP_PPM), reservedNotional(), deposited, withdrawn, donated,
+                feesEarned, tradersRealizedPnl, insuranceSupply, insuranceValue(LiquidityHandler.WITHDRAWAL_PNL_CAP_PPM),
+                insuranceDeficit);
     }
 }

@@ -164,12 +164,13 @@ final class Settlement {
         position.fees += fee;
         if (market.vault != null && account == market.vault.account) {
             market.vault.tradersRealizedPnl -= realized;
+            market.vault.onTradersRealized(-realized);
         } else if (market.vault != null) {
             // On a pool market the fee is the liquidity providers' income (GMX pays position fees
             // into the pool, Avantis a share of them): the pool account earns it, not the venue.
             account.balances[ledger.settlementIndex] -= fee;
             market.vault.account.balances[ledger.settlementIndex] += fee;
-            market.vault.feesEarned += fee;
+            market.vault.onFee(fee);
         } else {
             ledger.chargeFee(account, fee);
         }

@@ -56,7 +56,7 @@ public record SnapshotData(
      * is its pool account's balances).
      */
     public record VaultEntry(String market, long lpSupply, long deposited, long withdrawn, long donated,
-            long feesEarned, long tradersRealizedPnl) {}
+            long feesEarned, long tradersRealizedPnl, long insuranceSupply, long insuranceCash, long insuranceDeficit) {}
 
     /**
      * What a price source last said: the venue reports a change of it as a price alert. Flags
@@ -67,7 +67,7 @@ public record SnapshotData(
     /** An account with its balances (by asset symbol) and positions. */
     public record AccountEntry(AccountId account, long key, Map<String, Long> balances, List<PositionEntry> positions,
             MarginMode marginMode, String isolatedMarket, Map<String, Long> leverage, long loan, long loanSince,
-            PositionMode positionMode, Map<String, Long> lpShares) {}
+            PositionMode positionMode, Map<String, Long> lpShares, Map<String, Long> insuranceShares) {}
 
     /** A position's ledger fields (resting-order exposure is rebuilt from the orders). */
     public record PositionEntry(String market, PositionSide leg, long size, long costBasis, long realizedPnl, long fees,

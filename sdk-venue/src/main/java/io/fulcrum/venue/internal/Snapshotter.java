@@ -27,11 +27,12 @@ public final class Snapshotter {
         System.arraycopy(saved, 0, target, 0, saved.length);
     }
 
-    private static Map<String, Long> lpShares(Ledger ledger, AccountState a) {
+    /** The non-zero shares of {@code held} (indexed by a vault's first market), by market symbol. */
+    private static Map<String, Long> shares(Ledger ledger, long[] held) {
         Map<String, Long> shares = new TreeMap<>();
-        for (int m = 0; m < a.lpShares.length; m++) {
-            if (a.lpShares[m] != 0) {
-                shares.put(ledger.markets[m].spec.id().symbol(), a.lpShares[m]);
+        for (int m = 0; m < held.length; m++) {
+            if (held[m] != 0) {
+                shares.put(ledger.markets[m].spec.id().symbol(), held[m]);
             }
         }
         return shares;
@@ -58,7 +59,8 @@ public final class Snapshotter {
             if (m.vault != null && m.vault.head == m) {
                 PoolVault v = m.vault;
                 vaults.add(new SnapshotData.VaultEntry(m.spec.id().symbol(), v.lpSupply, v.deposited, v.withdrawn,
-                        v.donated, v.feesEarned, v.tradersRealizedPnl));
+                        v.donated, v.feesEarned, v.tradersRealizedPnl, v.insuranceSupply, v.insuranceCash,
+                        v.insuranceDeficit));
             }
             m.engine.forEachRestingOrder(o -> {
                 OpenOrder kept = ledger.openOrders.get(o.orderId());
@@ -91,7 +93,7 @@ public final class Snapshotter {
             }
             accounts.add(new SnapshotData.AccountEntry(a.id, a.key, balances, positions, a.marginMode,
                     a.isolatedMarket < 0 ? null : ledger.markets[a.isolatedMarket].spec.id().symbol(), leverage, a.loan,
-                    a.loanSince, a.positionMode, lpShares(ledger, a)));
+                    a.loanSince, a.positionMode, shares(ledger, a.lpShares), shares(ledger, a.insuranceShares)));
         }
         List<SnapshotData.TriggerEntry> triggers = new ArrayList<>();
         for (TriggerOrder t : ledger.triggers.values()) {
@@ -164,6 +166,9 @@ public final class Snapshotter {
             vault.donated = v.donated();
             vault.feesEarned = v.feesEarned();
             vault.tradersRealizedPnl = v.tradersRealizedPnl();
+            vault.insuranceSupply = v.insuranceSupply();
+            vault.insuranceCash = v.insuranceCash();
+            vault.insuranceDeficit = v.insuranceDeficit();
         }
         for (SnapshotData.AccountEntry e : data.accounts()) {
             AccountState a = new AccountState(e.account(), e.key(), ledger.assets.length, ledger.markets.length);
@@ -171,6 +176,7 @@ public final class Snapshotter {
             a.marginMode = e.marginMode();
             a.positionMode = e.positionMode();
             e.lpShares().forEach((symbol, shares) -> a.lpShares[marketOf(ledger, symbol).index] = shares);
+            e.insuranceShares().forEach((symbol, shares) -> a.insuranceShares[marketOf(ledger, symbol).index] = shares);
             a.loan = e.loan();
             a.loanSince = e.loanSince();
             a.isolatedMarket = e.isolatedMarket() == null ? -1 : marketOf(ledger, e.isolatedMarket()).index;

@@ -47,7 +47,8 @@ public final class StateHasher {
             if (m.vault != null && m.vault.head == m) {
                 PoolVault v = m.vault;
                 h.putLong(v.lpSupply).putLong(v.deposited).putLong(v.withdrawn).putLong(v.donated).putLong(v.feesEarned)
-                        .putLong(v.tradersRealizedPnl);
+                        .putLong(v.tradersRealizedPnl).putLong(v.insuranceSupply).putLong(v.insuranceCash)
+                        .putLong(v.insuranceDeficit);
             }
             putCondition(h, m.alerts);
             putSlots(h, m.markState);
@@ -77,6 +78,9 @@ public final class StateHasher {
                 h.putLong(leverage);
             }
             for (long shares : a.lpShares) {
+                h.putLong(shares);
+            }
+            for (long shares : a.insuranceShares) {
                 h.putLong(shares);
             }
             for (int m = 0; m < a.positions.length; m++) {

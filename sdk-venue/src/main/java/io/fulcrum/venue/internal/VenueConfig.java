@@ -63,9 +63,11 @@ public record VenueConfig(
     /**
      * Pool markets that share one pool account and one set of liquidity shares (Avantis' single
      * vault), the open-interest limit that vault applies (null: none beyond the reserve), and its
-     * auto-deleveraging thresholds as shares of its token value (0, 0: none).
+     * auto-deleveraging thresholds as shares of its token value (0, 0: none), and the share of
+     * its fees its insurance tranche earns (-1: no insurance tranche).
      */
-    public record PoolSetup(List<MarketId> markets, OpenInterestLimit limit, long adlTriggerPpm, long adlTargetPpm) {
+    public record PoolSetup(List<MarketId> markets, OpenInterestLimit limit, long adlTriggerPpm, long adlTargetPpm,
+            long insuranceFeeSharePpm) {
         public PoolSetup {
             markets = List.copyOf(markets);
         }
