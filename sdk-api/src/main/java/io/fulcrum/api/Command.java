@@ -129,6 +129,20 @@ public sealed interface Command {
     }
 
     /**
+     * Re-tunes the curve of pool market {@code market} (a virtual AMM) where the traders' net
+     * position now stands: peg {@code pegPpm} (0 keeps it) and depth scaled by
+     * {@code depthPpm} / 1,000,000 (1,000,000 keeps it), as Perpetual Protocol v1's repeg and
+     * k-adjustment did. The venue marks positions at its mark price, so no money moves; the event
+     * reports what a venue settling on the curve would have paid.
+     */
+    record RetunePool(CommandId id, long time, MarketId market, long pegPpm, long depthPpm) implements Command {
+        public RetunePool {
+            Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(market, "market");
+        }
+    }
+
+    /**
      * Adds {@code amount} of the settlement asset to the insurance tranche of the pool behind
      * pool market {@code market}: a first-loss layer in front of the main liquidity that pays
      * traders' profits first, recovers from their losses first, and earns a share of the pool's

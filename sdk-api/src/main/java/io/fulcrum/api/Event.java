@@ -185,6 +185,13 @@ public sealed interface Event {
             implements Event {}
 
     /**
+     * Pool market {@code market}'s curve was re-tuned to peg {@code pegPpm} and depth scaled by
+     * {@code depthPpm} / 1,000,000; {@code cost} is what a venue settling traders on the curve
+     * would have paid for it (positive: the protocol pays).
+     */
+    record PoolRetuned(MarketId market, long pegPpm, long depthPpm, long cost) implements Event {}
+
+    /**
      * {@code account} added {@code amount} of the settlement asset to the insurance tranche of the
      * pool behind {@code market} for {@code shares}; the tranche now has {@code supply} shares.
      */

@@ -59,6 +59,7 @@ public enum RejectReason {
     POOL_INSOLVENT("the pool's value is not positive: no shares can be priced"),
     POOL_ASSET_SHORT("the pool does not hold enough of the asset asked for: redeem in another asset or fewer shares"),
     NO_INSURANCE_TRANCHE("the pool behind this market has no insurance tranche"),
+    POOL_CURVE_NOT_ADJUSTABLE("the pool has no curve to re-tune, or the new curve could not close the traders' net position"),
     OPEN_INTEREST_CAP_EXCEEDED("the order would take open interest over a cap of its pool (vault, asset class or pair)"),
     POSITION_MODE_LOCKED("the position mode cannot change while the account holds a position or a resting order"),
     POSITION_SIDE_MISMATCH("a one-way account's orders act on BOTH; a hedge-mode account's name LONG or SHORT"),

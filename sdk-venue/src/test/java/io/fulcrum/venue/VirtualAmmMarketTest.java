@@ -80,4 +80,72 @@ class VirtualAmmMarketTest {
         assertEquals(usdc("1000000") - usdc("10000") + usdc("55"), oracleEquity);
         assertTrue(vamm.venue().audit().isConserved());
     }
+
+    private static final Function<MarketSpec, MatchingEngine> CURVE =
+            VirtualAmmPool.factory(10_000_000, 50_000_000_000_000L, 1_000_000);
+
+    /** The curve venue, with Alice holding 40,000 so that she can buy a second BTC above the index. */
+    private static TestVenue curveVenue() {
+        TestVenue t = venue(CURVE);
+        t.accept(new Command.Deposit(t.nextId(), t.now(), ALICE, USDC_ID, usdc("30000")));
+        return t;
+    }
+
+    private static Command.RetunePool retune(TestVenue t, long pegPpm, long depthPpm) {
+        return new Command.RetunePool(t.nextId(), t.now(), TestVenue.BTC, pegPpm, depthPpm);
+    }
+
+    @Test
+    void aRepegMovesTheCurveToTheIndexAndReportsWhatItWouldCost() {
+        // After Alice's first buy the curve holds 999 BTC against 50,050,050.050051 USDC. Repegged to 1.2, her 1 BTC
+        // long would exit for 1.2 × 50,050.050050… instead of 50,050.050050…: 10,010.010011 more (rounded up),
+        // what Perpetual Protocol v1 paid; here no money moves. The next 1 BTC costs 1.2 × 50,150.350751 =
+        // 60,180.420903, on the tick 60,180.5 (without the repeg, 50,150.5).
+        TestVenue t = curveVenue();
+        buyOne(t, "50100");
+        t.publish("60000");
+        long poolEquity = t.venue().margin(POOL).orElseThrow().equity();
+
+        CommandResult retuned = t.accept(retune(t, 1_200_000, 1_000_000));
+
+        assertEquals(java.util.List.of(new Event.PoolRetuned(TestVenue.BTC, 1_200_000, 1_000_000, usdc("10010.010011"))),
+                retuned.events());
+        assertEquals(poolEquity, t.venue().margin(POOL).orElseThrow().equity());
+        assertEquals(price("60180.5"), buyOne(t, "60200"));
+    }
+
+    @Test
+    void deepeningTheCurveMakesTheNextTradeMoveThePriceLess() {
+        // Reserves doubled where the curve stands (1,998 BTC against 100,100,100.100102): the long's exit improves
+        // by 25.037544, and the next 1 BTC costs 50,125.237907, on the tick 50,125.5 (undoubled, 50,150.5).
+        TestVenue t = curveVenue();
+        buyOne(t, "50100");
+
+        CommandResult retuned = t.accept(retune(t, 0, 2_000_000));
+
+        assertEquals(usdc("25.037544"), retuned.eventsOf(Event.PoolRetuned.class).get(0).cost());
+        assertEquals(price("50125.5"), buyOne(t, "50200"));
+    }
+
+    @Test
+    void aRetunedCurveSurvivesASnapshot() {
+        TestVenue t = curveVenue();
+        buyOne(t, "50100");
+        t.accept(retune(t, 1_200_000, 1_000_000));
+
+        Venue restored = Venue.replay(TestVenue.builder(LiquidationPolicy.NONE, CURVE), t.venue().snapshot(),
+                java.util.List.of());
+        assertEquals(t.venue().stateHash(), restored.stateHash());
+        assertEquals(price("60180.5"), buyOne(t.continuedBy(restored), "60200"));
+    }
+
+    @Test
+    void onlyACurvePoolCanBeRetuned() {
+        TestVenue oracle = venue(OraclePool.factory(PoolImpact.NONE, 0));
+        oracle.rejects(io.fulcrum.api.RejectReason.POOL_CURVE_NOT_ADJUSTABLE, retune(oracle, 1_200_000, 1_000_000));
+        TestVenue book = TestVenue.withTraders();
+        book.rejects(io.fulcrum.api.RejectReason.NOT_A_POOL_MARKET, retune(book, 1_200_000, 1_000_000));
+        TestVenue vamm = venue(CURVE);
+        vamm.rejects(io.fulcrum.api.RejectReason.NON_POSITIVE_AMOUNT, retune(vamm, 1_200_000, 0));
+    }
 }

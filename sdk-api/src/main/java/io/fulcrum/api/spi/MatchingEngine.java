@@ -76,6 +76,41 @@ public interface MatchingEngine {
     default void onPoolState(long indexPrice, long tradersLong, long tradersShort) {}
 
     /**
+     * For a pool with a curve of its own (a vAMM): how many {@code long}s of memory its curve
+     * needs. The venue owns that memory, snapshots and hashes it, and passes it with every
+     * {@link #onPoolState(long, long, long, long[])}; 0 (the default) for pools that price from
+     * the oracle alone.
+     */
+    default int poolStateSize() {
+        return 0;
+    }
+
+    /** Writes the pool's starting curve into fresh memory of {@link #poolStateSize()} slots. */
+    default void initPoolState(long[] state) {}
+
+    /**
+     * {@link #onPoolState(long, long, long)} for a pool with memory: the curve is {@code state},
+     * moved by the traders' net position.
+     */
+    default void onPoolState(long indexPrice, long tradersLong, long tradersShort, long[] state) {
+        onPoolState(indexPrice, tradersLong, tradersShort);
+    }
+
+    /**
+     * Re-tunes the pool's curve where the traders' net position now stands (Perpetual Protocol
+     * v1's repeg and k-adjustment): a new peg ({@code pegPpm}, 0 keeps it) and the depth scaled
+     * by {@code depthPpm} / 1,000,000 (1,000,000 keeps it), written into {@code state}.
+     *
+     * @return what the change would cost a venue that settles traders on the curve (positive:
+     *     the protocol pays), settlement units
+     * @throws UnsupportedOperationException if the pool has no curve to re-tune
+     * @throws IllegalArgumentException if the new curve could not close the traders' net position
+     */
+    default long retune(long[] state, long tradersLong, long tradersShort, long pegPpm, long depthPpm) {
+        throw new UnsupportedOperationException(this + " has no curve to re-tune");
+    }
+
+    /**
      * Removes a resting order.
      *
      * @return its open size, or -1 if no such order rests

@@ -34,6 +34,7 @@ public final class Kernel {
     private final AccountSettingsHandler settings;
     private final BorrowingHandler borrowing;
     private final LiquidityHandler liquidity;
+    private final PoolCurveHandler curves;
     private final OrderHandler orders;
     private final CancelHandler cancels;
     private final PriceHandler prices;
@@ -105,6 +106,7 @@ public final class Kernel {
         this.settings = new AccountSettingsHandler(ledger);
         this.borrowing = new BorrowingHandler(ledger);
         this.liquidity = new LiquidityHandler(ledger);
+        this.curves = new PoolCurveHandler(ledger);
         this.matching = new Matching(ledger, settlement);
         this.orders = new OrderHandler(ledger, settlement, matching);
         this.cancels = new CancelHandler(ledger, settlement);
@@ -252,6 +254,8 @@ public final class Kernel {
             liquidity.add(c, events);
         } else if (command instanceof Command.RemoveLiquidity c) {
             liquidity.remove(c, events);
+        } else if (command instanceof Command.RetunePool c) {
+            curves.retune(c, events);
         } else if (command instanceof Command.AddInsuranceLiquidity c) {
             liquidity.addInsurance(c, events);
         } else if (command instanceof Command.RemoveInsuranceLiquidity c) {

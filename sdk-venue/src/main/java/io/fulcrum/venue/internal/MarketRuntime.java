@@ -23,6 +23,8 @@ final class MarketRuntime {
     final List<OracleGuard> guards;
     final long[] markState;
     final long[][] guardStates;
+    /** A pool engine's curve memory (a vAMM's reserves and peg); empty for other engines. */
+    final long[] poolState;
     final PriceAlerts alerts = new PriceAlerts();
     /** The pool a pool market's fills go against (its engine is a pool), or null for a book. */
     PoolVault vault;
@@ -49,6 +51,8 @@ final class MarketRuntime {
             OracleGuard guard = this.guards.get(i);
             guardStates[i] = new long[stateSize("guard " + guard, guard.stateSize())];
         }
+        this.poolState = new long[engine.isPool() ? stateSize("pool engine " + engine, engine.poolStateSize()) : 0];
+        engine.initPoolState(poolState);
     }
 
     private int stateSize(String owner, int size) {

@@ -101,7 +101,7 @@ final class Matching implements MatchSink {
             return;
         }
         market.engine.onPoolState(market.indexPrice, ledger.tradersOpenInterest(market, Side.BUY),
-                ledger.tradersOpenInterest(market, Side.SELL));
+                ledger.tradersOpenInterest(market, Side.SELL), market.poolState);
     }
 
     private void begin(MarketRuntime market, AccountState account, long orderId, Side side, long size, long filled,

@@ -49,7 +49,7 @@ public record SnapshotData(
      */
     public record MarketPrices(String market, long indexPrice, long markPrice, long lastTradePrice,
             MarketStatus status, long priceBandPpm, long marginScalePpm, PriceCondition priceCondition,
-            long[] markState, List<long[]> guardStates) {}
+            long[] markState, List<long[]> guardStates, long[] poolState) {}
 
     /**
      * A pool vault, keyed by its first market: its share supply and running totals (its money

@@ -55,7 +55,7 @@ public final class Snapshotter {
         for (MarketRuntime m : ledger.markets) {
             markets.add(new SnapshotData.MarketPrices(m.spec.id().symbol(), m.indexPrice, m.markPrice, m.lastTradePrice,
                     m.status, m.priceBandPpm, m.marginScalePpm, condition(m.alerts), m.markState.clone(),
-                    Arrays.stream(m.guardStates).map(long[]::clone).toList()));
+                    Arrays.stream(m.guardStates).map(long[]::clone).toList(), m.poolState.clone()));
             if (m.vault != null && m.vault.head == m) {
                 PoolVault v = m.vault;
                 vaults.add(new SnapshotData.VaultEntry(m.spec.id().symbol(), v.lpSupply, v.deposited, v.withdrawn,
@@ -147,6 +147,7 @@ public final class Snapshotter {
             m.marginScalePpm = p.marginScalePpm();
             m.alerts.restore(p.priceCondition().status(), p.priceCondition().flags());
             restoreState(m.markState, p.markState(), m.spec.id() + " mark rule");
+            restoreState(m.poolState, p.poolState(), m.spec.id() + " pool curve");
             if (p.guardStates().size() != m.guardStates.length) {
                 throw new IllegalArgumentException(m.spec.id() + ": the snapshot has " + p.guardStates().size()
                         + " guard states, the venue " + m.guardStates.length + " guards");

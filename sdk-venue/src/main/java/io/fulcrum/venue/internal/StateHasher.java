@@ -52,6 +52,7 @@ public final class StateHasher {
             }
             putCondition(h, m.alerts);
             putSlots(h, m.markState);
+            putSlots(h, m.poolState);
             for (long[] guardState : m.guardStates) {
                 putSlots(h, guardState);
             }
