@@ -71,9 +71,9 @@ public final class VirtualAmmPool extends PoolEngine {
         current = moved(start, tradersLong - tradersShort);
     }
 
-    /** Moves the curve in {@code state} to the traders' net position. */
+    /** Moves the curve in {@code state} to the traders' net position; the oracle plays no part. */
     @Override
-    public void onPoolState(long indexPrice, long tradersLong, long tradersShort, long[] state) {
+    public void onPoolState(long indexPrice, long confidence, long tradersLong, long tradersShort, long[] state) {
         current = moved(VirtualAmm.of(spec(), state[BASE], state[QUOTE], state[PEG]), tradersLong - tradersShort);
     }
 

@@ -45,7 +45,7 @@ class VirtualAmmPoolTest {
 
         assertEquals(10_101_010_102L, cost);
         assertEquals(2_000_000, state[2]);
-        pool.onPoolState(100_000, 10_000, 0, state);
+        pool.onPoolState(100_000, 0, 10_000, 0, state);
         assertEquals(990_000, pool.curve().baseReserve());
         // 2 × 1,010,101.010103 / 990 = 2,040.608… (the start quote rounds up a unit on the way back).
         assertEquals(204_061, pool.curve().markPrice());
@@ -66,7 +66,7 @@ class VirtualAmmPoolTest {
         long[] state = new long[3];
         pool.initPoolState(state);
         pool.retune(state, 10_000, 0, 2_000_000, 1_000_000);
-        pool.onPoolState(100_000, 10_000, 0, state);
+        pool.onPoolState(100_000, 0, 10_000, 0, state);
 
         assertEquals(204_268, pool.executionPrice(Side.BUY, 1_000));
     }

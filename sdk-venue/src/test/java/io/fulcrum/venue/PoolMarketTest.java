@@ -152,4 +152,16 @@ class PoolMarketTest {
         assertEquals(t.venue().stateHash(), replayed.stateHash());
         assertEquals(t.venue().stateHash(), restored.stateHash());
     }
+
+    @Test
+    void aGmxPoolPricesFromTheOraclesConfidenceInterval() {
+        // BTC published at 50,000.0 ± 10.0: a GMX-style pool sells Alice 0.1 BTC at the top of the interval.
+        TestVenue t = venue(OraclePool.factory(PoolImpact.NONE, 0, io.fulcrum.amm.OracleConfidence.GMX),
+                LiquidationPolicy.NONE);
+        t.accept(new Command.PublishPrice(t.nextId(), t.now(), TestVenue.FEED, price("50000"), price("10")));
+
+        CommandResult r = t.accept(t.order(ALICE, Side.BUY, "50100", "0.1", TimeInForce.IOC));
+
+        assertEquals(price("50010"), r.eventsOf(Event.Trade.class).get(0).price());
+    }
 }

@@ -78,7 +78,7 @@ public interface MatchingEngine {
     /**
      * For a pool with a curve of its own (a vAMM): how many {@code long}s of memory its curve
      * needs. The venue owns that memory, snapshots and hashes it, and passes it with every
-     * {@link #onPoolState(long, long, long, long[])}; 0 (the default) for pools that price from
+     * {@link #onPoolState(long, long, long, long, long[])}; 0 (the default) for pools that price from
      * the oracle alone.
      */
     default int poolStateSize() {
@@ -89,10 +89,13 @@ public interface MatchingEngine {
     default void initPoolState(long[] state) {}
 
     /**
-     * {@link #onPoolState(long, long, long)} for a pool with memory: the curve is {@code state},
-     * moved by the traders' net position.
+     * What the venue calls before each taker order on a pool: {@link #onPoolState(long, long, long)}
+     * with the oracle's confidence interval around the index ({@code confidence}, price units, 0
+     * if the source gives none: GMX prices longs at the top of the interval and shorts at the
+     * bottom, Avantis refuses a trade while it is too wide) and, for a pool with memory, its
+     * curve ({@code state}, moved by the traders' net position).
      */
-    default void onPoolState(long indexPrice, long tradersLong, long tradersShort, long[] state) {
+    default void onPoolState(long indexPrice, long confidence, long tradersLong, long tradersShort, long[] state) {
         onPoolState(indexPrice, tradersLong, tradersShort);
     }
 

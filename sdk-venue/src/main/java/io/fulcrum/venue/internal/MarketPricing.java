@@ -46,6 +46,7 @@ final class MarketPricing {
         }
         boolean moved = index != market.indexPrice || mark != market.markPrice;
         market.indexPrice = index;
+        market.indexConfidence = verdict.holdsPrice() || !reading.isOk() ? 0 : reading.confidence();
         market.markPrice = mark;
         if (moved || announce) {
             events.add(new Event.MarkPriceChanged(market.spec.id(), index, mark));

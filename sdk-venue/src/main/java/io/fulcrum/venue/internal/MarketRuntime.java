@@ -31,6 +31,8 @@ final class MarketRuntime {
     /** How a pool market's fees are decided, or null: the venue's fee schedule. */
     PoolFeeRule poolFees;
     long indexPrice;
+    /** The price source's confidence interval around the index, in price units (0 if it gives none or holds the price). */
+    long indexConfidence;
     long markPrice;
     long lastTradePrice;
     MarketStatus status = MarketStatus.OPEN;

@@ -100,7 +100,7 @@ final class Matching implements MatchSink {
         if (market.vault == null) {
             return;
         }
-        market.engine.onPoolState(market.indexPrice, ledger.tradersOpenInterest(market, Side.BUY),
+        market.engine.onPoolState(market.indexPrice, market.indexConfidence, ledger.tradersOpenInterest(market, Side.BUY),
                 ledger.tradersOpenInterest(market, Side.SELL), market.poolState);
     }
 

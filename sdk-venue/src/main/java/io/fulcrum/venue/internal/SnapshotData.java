@@ -47,7 +47,7 @@ public record SnapshotData(
      * A market's prices, status and the memory of its mark rule and oracle guards (one array
      * per guard, in the order the guards were added).
      */
-    public record MarketPrices(String market, long indexPrice, long markPrice, long lastTradePrice,
+    public record MarketPrices(String market, long indexPrice, long indexConfidence, long markPrice, long lastTradePrice,
             MarketStatus status, long priceBandPpm, long marginScalePpm, PriceCondition priceCondition,
             long[] markState, List<long[]> guardStates, long[] poolState) {}
 

@@ -53,7 +53,7 @@ public final class Snapshotter {
         List<SnapshotData.VaultEntry> vaults = new ArrayList<>();
         List<SnapshotData.OrderEntry> orders = new ArrayList<>();
         for (MarketRuntime m : ledger.markets) {
-            markets.add(new SnapshotData.MarketPrices(m.spec.id().symbol(), m.indexPrice, m.markPrice, m.lastTradePrice,
+            markets.add(new SnapshotData.MarketPrices(m.spec.id().symbol(), m.indexPrice, m.indexConfidence, m.markPrice, m.lastTradePrice,
                     m.status, m.priceBandPpm, m.marginScalePpm, condition(m.alerts), m.markState.clone(),
                     Arrays.stream(m.guardStates).map(long[]::clone).toList(), m.poolState.clone()));
             if (m.vault != null && m.vault.head == m) {
@@ -140,6 +140,7 @@ public final class Snapshotter {
         for (SnapshotData.MarketPrices p : data.markets()) {
             MarketRuntime m = marketOf(ledger, p.market());
             m.indexPrice = p.indexPrice();
+            m.indexConfidence = p.indexConfidence();
             m.markPrice = p.markPrice();
             m.lastTradePrice = p.lastTradePrice();
             m.status = p.status();

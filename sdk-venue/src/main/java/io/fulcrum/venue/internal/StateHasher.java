@@ -42,7 +42,7 @@ public final class StateHasher {
         }
         for (MarketRuntime m : ledger.markets) {
             h.putString(m.spec.id().symbol(), StandardCharsets.UTF_8)
-                    .putLong(m.indexPrice).putLong(m.markPrice).putLong(m.lastTradePrice)
+                    .putLong(m.indexPrice).putLong(m.indexConfidence).putLong(m.markPrice).putLong(m.lastTradePrice)
                     .putInt(m.status.ordinal()).putLong(m.priceBandPpm).putLong(m.marginScalePpm);
             if (m.vault != null && m.vault.head == m) {
                 PoolVault v = m.vault;
