@@ -288,6 +288,7 @@ public final class Venue {
         private final Map<MarketId, OpenInterestLimit> openInterestLimits = new LinkedHashMap<>();
         private final Map<MarketId, long[]> deleveraging = new LinkedHashMap<>();
         private final Map<MarketId, Long> insuranceTranches = new LinkedHashMap<>();
+        private final Map<MarketId, Long> treasuryShares = new LinkedHashMap<>();
 
         private Builder() {}
 
@@ -433,6 +434,24 @@ public final class Venue {
             return this;
         }
 
+        /**
+         * Keeps {@code feeSharePpm} of the fees paid to the pool that {@code market} (listed
+         * earlier) trades against in the venue's fee pool, its treasury (Avantis: 40 %, the
+         * liquidity providers 60 %, MECHANISMS.md §4); the rest stays the pool's. Rebates are
+         * paid by the pool alone. For a shared pool, name any of its markets; none if not set.
+         */
+        public Builder poolTreasuryShare(MarketId market, long feeSharePpm) {
+            listed(market, "poolTreasuryShare");
+            if (feeSharePpm < 0 || feeSharePpm > 1_000_000) {
+                throw new IllegalArgumentException("poolTreasuryShare for " + market
+                        + ": the fee share must be 0..1,000,000 ppm, got " + feeSharePpm);
+            }
+            if (treasuryShares.putIfAbsent(market, feeSharePpm) != null) {
+                throw new IllegalStateException("poolTreasuryShare for " + market + " was already set");
+            }
+            return this;
+        }
+
         private int listed(MarketId market, String what) {
             Objects.requireNonNull(market, "market");
             for (int i = 0; i < markets.size(); i++) {
@@ -563,6 +582,7 @@ public final class Venue {
             Set<MarketId> alone = new java.util.LinkedHashSet<>(openInterestLimits.keySet());
             alone.addAll(deleveraging.keySet());
             alone.addAll(insuranceTranches.keySet());
+            alone.addAll(treasuryShares.keySet());
             for (MarketId market : alone) {
                 if (!placed.contains(market)) {
                     pools.add(poolOf(List.of(market)));
@@ -576,19 +596,23 @@ public final class Venue {
             OpenInterestLimit limit = null;
             long[] adl = null;
             Long insurance = null;
+            Long treasury = null;
             for (MarketId market : markets) {
                 OpenInterestLimit l = openInterestLimits.get(market);
                 long[] a = deleveraging.get(market);
                 Long i = insuranceTranches.get(market);
-                if ((l != null && limit != null) || (a != null && adl != null) || (i != null && insurance != null)) {
+                Long t = treasuryShares.get(market);
+                if ((l != null && limit != null) || (a != null && adl != null) || (i != null && insurance != null)
+                        || (t != null && treasury != null)) {
                     throw new IllegalStateException("a setting of the shared pool " + markets + " was given twice");
                 }
                 limit = l != null ? l : limit;
                 adl = a != null ? a : adl;
                 insurance = i != null ? i : insurance;
+                treasury = t != null ? t : treasury;
             }
             return new VenueConfig.PoolSetup(markets, limit, adl == null ? 0 : adl[0], adl == null ? 0 : adl[1],
-                    insurance == null ? -1 : insurance);
+                    insurance == null ? -1 : insurance, treasury == null ? 0 : treasury);
         }
 
         private static void requireUnset(Object value, String what) {

@@ -156,4 +156,19 @@ class PoolFeeRuleTest {
         assertEquals(usdc("-10"), close.takerFee());
 
     }
+
+    @Test
+    void aTreasuryShareOfPoolFeesGoesToTheVenue() {
+        // Avantis' split, 40 % to the treasury: of the 3.00 fee, 1.20 goes to the venue's fee pool, 1.80 to the pool.
+        TestVenue t = TestVenue.withTraders(builder(SIX_BPS).poolTreasuryShare(BTC, 400_000).build());
+        t.accept(new Command.AddLiquidity(t.nextId(), t.now(), MAKER, BTC, TestVenue.USDC_ID, usdc("10000")));
+        long venueFees = t.venue().feePool();
+
+        t.accept(t.order(ALICE, Side.BUY, "50100", "0.1", TimeInForce.IOC));
+
+        assertEquals(usdc("1.2"), t.venue().feePool() - venueFees);
+        assertEquals(usdc("10001.8"), balance(t, POOL));
+        assertEquals(usdc("1.8"), t.venue().pool(BTC).orElseThrow().feesEarned());
+        assertTrue(t.venue().audit().isConserved());
+    }
 }

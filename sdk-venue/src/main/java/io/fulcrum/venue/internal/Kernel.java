@@ -156,9 +156,9 @@ public final class Kernel {
         AccountState account = new AccountState(id, ledger.nextAccountKey++, ledger.assets.length, ledger.markets.length);
         ledger.accounts.put(id, account);
         ledger.accountsByKey.put(account.key, account);
-        PoolVault vault = setup == null ? new PoolVault(ledger, account, members, null, 0, 0, -1)
+        PoolVault vault = setup == null ? new PoolVault(ledger, account, members, null, 0, 0, -1, 0)
                 : new PoolVault(ledger, account, members, setup.limit(), setup.adlTriggerPpm(), setup.adlTargetPpm(),
-                        setup.insuranceFeeSharePpm());
+                        setup.insuranceFeeSharePpm(), setup.treasuryFeeSharePpm());
         for (MarketRuntime market : members) {
             market.vault = vault;
         }

@@ -34,6 +34,8 @@ final class PoolVault {
     final long adlTargetPpm;
     /** The share of fees the insurance tranche earns, or -1: the vault has no insurance tranche. */
     final long insuranceFeeSharePpm;
+    /** The share of positive fees the venue's fee pool (its treasury) keeps. */
+    final long treasuryFeeSharePpm;
     long lpSupply;
     // The insurance tranche: the settlement units of the vault's tokens it owns, what it has paid
     // for traders' profits and not yet recovered, and its shares.
@@ -48,7 +50,7 @@ final class PoolVault {
     long tradersRealizedPnl;
 
     PoolVault(Ledger ledger, AccountState account, List<MarketRuntime> markets, OpenInterestLimit limit,
-            long adlTriggerPpm, long adlTargetPpm, long insuranceFeeSharePpm) {
+            long adlTriggerPpm, long adlTargetPpm, long insuranceFeeSharePpm, long treasuryFeeSharePpm) {
         this.ledger = ledger;
         this.account = account;
         this.markets = List.copyOf(markets);
@@ -57,6 +59,12 @@ final class PoolVault {
         this.adlTriggerPpm = adlTriggerPpm;
         this.adlTargetPpm = adlTargetPpm;
         this.insuranceFeeSharePpm = insuranceFeeSharePpm;
+        this.treasuryFeeSharePpm = treasuryFeeSharePpm;
+    }
+
+    /** The treasury's part of a fee the pool is paid: its share of a positive fee, rounded down; nothing of a rebate. */
+    long treasuryPart(long fee) {
+        return fee <= 0 || treasuryFeeSharePpm == 0 ? 0 : Fixed.ppm(fee, treasuryFeeSharePpm, RoundingMode.FLOOR);
     }
 
     boolean hasInsurance() {

@@ -168,9 +168,11 @@ final class Settlement {
         } else if (market.vault != null) {
             // On a pool market the fee is the liquidity providers' income (GMX pays position fees
             // into the pool, Avantis a share of them): the pool account earns it, not the venue.
-            account.balances[ledger.settlementIndex] -= fee;
-            market.vault.account.balances[ledger.settlementIndex] += fee;
-            market.vault.onFee(fee);
+            long treasury = market.vault.treasuryPart(fee);
+            account.balances[ledger.settlementIndex] -= fee - treasury;
+            market.vault.account.balances[ledger.settlementIndex] += fee - treasury;
+            market.vault.onFee(fee - treasury);
+            ledger.chargeFee(account, treasury);
         } else {
             ledger.chargeFee(account, fee);
         }

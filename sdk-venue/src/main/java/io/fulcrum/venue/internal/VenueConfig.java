@@ -64,10 +64,11 @@ public record VenueConfig(
      * Pool markets that share one pool account and one set of liquidity shares (Avantis' single
      * vault), the open-interest limit that vault applies (null: none beyond the reserve), and its
      * auto-deleveraging thresholds as shares of its token value (0, 0: none), and the share of
-     * its fees its insurance tranche earns (-1: no insurance tranche).
+     * its fees its insurance tranche earns (-1: no insurance tranche), and the share of its fees
+     * the venue keeps (its treasury, 0: none).
      */
     public record PoolSetup(List<MarketId> markets, OpenInterestLimit limit, long adlTriggerPpm, long adlTargetPpm,
-            long insuranceFeeSharePpm) {
+            long insuranceFeeSharePpm, long treasuryFeeSharePpm) {
         public PoolSetup {
             markets = List.copyOf(markets);
         }
