@@ -129,6 +129,17 @@ public sealed interface Command {
     }
 
     /**
+     * Settles the funding every position of {@code account} has accrued since it last changed
+     * (positions settle by themselves whenever they trade; margin counts the pending amount).
+     */
+    record SettleFunding(CommandId id, long time, AccountId account) implements Command {
+        public SettleFunding {
+            Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(account, "account");
+        }
+    }
+
+    /**
      * Re-tunes the curve of pool market {@code market} (a virtual AMM) where the traders' net
      * position now stands: peg {@code pegPpm} (0 keeps it) and depth scaled by
      * {@code depthPpm} / 1,000,000 (1,000,000 keeps it), as Perpetual Protocol v1's repeg and

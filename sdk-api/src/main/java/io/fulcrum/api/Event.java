@@ -185,6 +185,21 @@ public sealed interface Event {
             implements Event {}
 
     /**
+     * Funding for the interval ending now was applied to {@code market}'s cumulative index:
+     * {@code ratePpb} of notional at {@code indexPrice} (positive: longs pay shorts); the index,
+     * what one long size unit has paid since the market opened in millionths of a settlement
+     * unit, is now {@code cumulativeIndex}. No account is touched: positions settle against it.
+     */
+    record FundingRateApplied(MarketId market, long ratePpb, long indexPrice, long cumulativeIndex) implements Event {}
+
+    /**
+     * {@code account}'s position (or leg) in {@code market} settled its funding since its last
+     * settlement: {@code amount} paid (negative: received); its balance is now {@code balance}.
+     */
+    record FundingSettled(AccountId account, MarketId market, long amount, long balance, PositionSide leg)
+            implements Event {}
+
+    /**
      * Pool market {@code market}'s curve was re-tuned to peg {@code pegPpm} and depth scaled by
      * {@code depthPpm} / 1,000,000; {@code cost} is what a venue settling traders on the curve
      * would have paid for it (positive: the protocol pays).

@@ -7,8 +7,10 @@ import java.util.List;
  * went out equals what the venue's books hold.
  *
  * <p>For the settlement asset: {@code netDeposits = Σ balances − Σ position cost bases + fee
- * pool + lending pool} (the lending pool goes negative by every loan paid out and back up by
- * every repayment; interest is owed, not moved, until it is repaid). Cost bases enter because a fill moves cash between two accounts' cost bases before any
+ * pool + lending pool + funding pool} (the lending pool goes negative by every loan paid out and
+ * back up by every repayment; interest is owed, not moved, until it is repaid; the funding pool
+ * holds what positions have settled of their funding and not yet been paid out to the other
+ * side, and, once everyone has settled, the rounding the venue keeps). Cost bases enter because a fill moves cash between two accounts' cost bases before any
  * PnL is realised: a long bought for 100 and a short sold for 100 hold +100 and −100. For other
  * assets: {@code netDeposits = Σ balances}.
  *
@@ -28,12 +30,14 @@ public record MoneyAudit(List<Line> lines) {
      * @param feePool fees collected (settlement asset only)
      * @param lendingPool the venue's lending cash: repayments minus loans paid out (settlement
      *     asset only; negative while loans are out)
+     * @param fundingPool funding settled by payers minus funding paid to receivers (settlement
+     *     asset only)
      */
     public record Line(AssetId asset, long netDeposits, long balances, long costBases, long feePool,
-            long lendingPool) {
+            long lendingPool, long fundingPool) {
         /** True if the line balances to the unit. */
         public boolean isConserved() {
-            return netDeposits == balances - costBases + feePool + lendingPool;
+            return netDeposits == balances - costBases + feePool + lendingPool + fundingPool;
         }
     }
 

@@ -333,7 +333,8 @@ public final class Venue {
             Objects.requireNonNull(engineFactory, "engineFactory");
             Objects.requireNonNull(priceSource, "priceSource");
             Objects.requireNonNull(markPriceRule, "markPriceRule");
-            markets.add(new VenueConfig.MarketSetup(spec, engineFactory, priceSource, markPriceRule, List.of(), null));
+            markets.add(new VenueConfig.MarketSetup(spec, engineFactory, priceSource, markPriceRule, List.of(), null,
+                    null));
             return this;
         }
 
@@ -349,6 +350,27 @@ public final class Venue {
                 throw new IllegalStateException("poolFees for " + market + " was already set");
             }
             markets.set(i, markets.get(i).withPoolFees(rule));
+            return this;
+        }
+
+        /**
+         * Market {@code market}, listed earlier, pays funding as {@code model} says: premium samples
+         * and payments happen on {@code Command.AdvanceTime}, each payment moves the market's
+         * cumulative funding index ({@code FundingRateApplied}), and positions settle against it
+         * when they trade or on {@code Command.SettleFunding} ({@code FundingSettled}); margin
+         * counts what is pending. No funding if not set.
+         */
+        public Builder funding(MarketId market, io.fulcrum.api.spi.FundingModel model) {
+            Objects.requireNonNull(model, "model");
+            int i = listed(market, "funding");
+            if (markets.get(i).funding() != null) {
+                throw new IllegalStateException("funding for " + market + " was already set");
+            }
+            if (model.intervalMillis() <= 0 || model.sampleIntervalMillis() < 0) {
+                throw new IllegalArgumentException("funding for " + market + ": the interval must be positive and the"
+                        + " sample interval not negative: " + model.intervalMillis() + ", " + model.sampleIntervalMillis());
+            }
+            markets.set(i, markets.get(i).withFunding(model));
             return this;
         }
 

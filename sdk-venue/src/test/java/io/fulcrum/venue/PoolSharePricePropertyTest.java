@@ -54,10 +54,10 @@ class PoolSharePricePropertyTest {
             CommandResult result;
             if (kind < 3) {
                 result = t.apply(new Command.AddLiquidity(t.nextId(), t.now(), who, BTC, USDC_ID,
-                        1 + random.nextInt(3_000_000_000)));
+                        1 + random.nextInt(3_000) * 1_000_000L));
             } else if (kind < 5) {
                 result = t.apply(new Command.RemoveLiquidity(t.nextId(), t.now(), who, BTC,
-                        1 + random.nextInt(3_000_000_000), USDC_ID));
+                        1 + random.nextInt(3_000) * 1_000_000L, USDC_ID));
             } else if (kind < 8) {
                 Side side = random.nextBoolean() ? Side.BUY : Side.SELL;
                 long limit = side == Side.BUY ? index + 1_000 : index - 1_000;

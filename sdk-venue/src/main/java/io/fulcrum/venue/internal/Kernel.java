@@ -78,7 +78,7 @@ public final class Kernel {
             }
             MarkPriceRule rule = setup.markPriceRule() == null ? MarkPriceRule.INDEX : setup.markPriceRule();
             MarketRuntime runtime = new MarketRuntime(markets.size(), spec, engine, setup.priceSource(), rule,
-                    setup.guards());
+                    setup.guards(), setup.funding());
             markets.add(runtime);
             // The index feeds and the mark rule's own feeds (external perp mids) both re-price it.
             Set<String> feeds = new LinkedHashSet<>(setup.priceSource().feeds());
@@ -231,7 +231,8 @@ public final class Kernel {
             }
             ledger.lastAdvanceTime = c.time();
             borrowing.accrueAll(c.time(), events);
-            prices.advanceTime(c.time(), events);
+            boolean funded = ledger.funding.onTime(c.time(), events);
+            prices.advanceTime(c.time(), funded, events);
         } else if (command instanceof Command.AmendOrder c) {
             orders.amend(c, events);
         } else if (command instanceof Command.PublishPrice c) {
@@ -254,6 +255,8 @@ public final class Kernel {
             liquidity.add(c, events);
         } else if (command instanceof Command.RemoveLiquidity c) {
             liquidity.remove(c, events);
+        } else if (command instanceof Command.SettleFunding c) {
+            ledger.funding.settleAll(ledger.actingAccount(c.account()), events);
         } else if (command instanceof Command.RetunePool c) {
             curves.retune(c, events);
         } else if (command instanceof Command.AddInsuranceLiquidity c) {

@@ -58,6 +58,10 @@ final class Ledger implements PriceView {
     long feePool;
     /** The venue's lending cash: repayments minus loans paid out. */
     long lendingPool;
+    /** Funding settled by payers less funding paid to receivers (see Funding). */
+    long fundingPool;
+    /** Funding indexes and their settlement. */
+    final Funding funding = new Funding(this);
     long clock = Long.MIN_VALUE;
     /** The time of the last AdvanceTime, which engines' auction clocks follow (MIN_VALUE: none yet). */
     long lastAdvanceTime = Long.MIN_VALUE;

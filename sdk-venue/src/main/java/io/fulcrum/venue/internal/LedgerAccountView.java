@@ -1,6 +1,7 @@
 package io.fulcrum.venue.internal;
 
 import io.fulcrum.api.AccountId;
+import io.fulcrum.api.Fixed;
 import io.fulcrum.api.AssetId;
 import io.fulcrum.api.MarketId;
 import io.fulcrum.api.spi.AccountView;
@@ -78,8 +79,10 @@ final class LedgerAccountView implements AccountView {
         return 0;
     }
 
+    /** A balance as margin sees it: the settlement asset's less the funding its positions owe and have not settled. */
     private long balanceAt(int i) {
-        return i == balanceAsset ? account.balances[i] + balanceDelta : account.balances[i];
+        long balance = i == balanceAsset ? account.balances[i] + balanceDelta : account.balances[i];
+        return i == ledger.settlementIndex ? Fixed.subtract(balance, ledger.funding.pending(account)) : balance;
     }
 
     @Override

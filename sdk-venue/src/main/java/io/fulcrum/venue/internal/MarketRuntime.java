@@ -2,6 +2,7 @@ package io.fulcrum.venue.internal;
 
 import io.fulcrum.api.MarketSpec;
 import io.fulcrum.api.MarketStatus;
+import io.fulcrum.api.spi.FundingModel;
 import io.fulcrum.api.spi.GuardVerdict;
 import io.fulcrum.api.spi.MarkPriceRule;
 import io.fulcrum.api.spi.MatchingEngine;
@@ -30,6 +31,15 @@ final class MarketRuntime {
     PoolVault vault;
     /** How a pool market's fees are decided, or null: the venue's fee schedule. */
     PoolFeeRule poolFees;
+    /** How the market's funding rate is set, or null: no funding. */
+    final FundingModel fundingModel;
+    /** The funding model's memory. */
+    final long[] fundingState;
+    /** When funding was last paid (Long.MIN_VALUE: the clock has not started) and the premium last sampled. */
+    long lastFundingTime = Long.MIN_VALUE;
+    long lastPremiumSample = Long.MIN_VALUE;
+    /** What one long size unit has paid in funding since the market opened, millionths of a settlement unit. */
+    long cumulativeFunding;
     long indexPrice;
     /** The price source's confidence interval around the index, in price units (0 if it gives none or holds the price). */
     long indexConfidence;
@@ -40,7 +50,7 @@ final class MarketRuntime {
     long marginScalePpm = GuardVerdict.UNSCALED;
 
     MarketRuntime(int index, MarketSpec spec, MatchingEngine engine, PriceSource priceSource, MarkPriceRule rule,
-            List<OracleGuard> guards) {
+            List<OracleGuard> guards, FundingModel fundingModel) {
         this.index = index;
         this.spec = spec;
         this.engine = engine;
@@ -54,6 +64,9 @@ final class MarketRuntime {
             guardStates[i] = new long[stateSize("guard " + guard, guard.stateSize())];
         }
         this.poolState = new long[engine.isPool() ? stateSize("pool engine " + engine, engine.poolStateSize()) : 0];
+        this.fundingModel = fundingModel;
+        this.fundingState = new long[fundingModel == null ? 0 : stateSize("funding model " + fundingModel,
+                fundingModel.stateSize())];
         engine.initPoolState(poolState);
     }
 

@@ -22,6 +22,8 @@ final class PositionState {
     int openOrders;
     /** What a pool market's fee rule keeps on the position for its life (PoolFeeRule.memoOnOpen); 0 when flat. */
     long poolMemo;
+    /** The market's cumulative funding index when this position last settled its funding. */
+    long fundingIndex;
 
     PositionState(MarketSpec market) {
         this.market = market;

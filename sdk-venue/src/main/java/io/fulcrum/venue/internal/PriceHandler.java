@@ -100,10 +100,11 @@ final class PriceHandler {
     /**
      * Re-prices, at a time tick, every market whose guards or mark rule depend on time (a
      * calendar closing, a breaker's cool-down ending, an EMA decaying); re-examines accounts if
-     * a price moved.
+     * a price moved or funding was paid.
      */
-    void advanceTime(long now, List<Event> events) {
+    void advanceTime(long now, boolean fundingMoved, List<Event> events) {
         Moves moves = new Moves();
+        moves.rescanIf(fundingMoved); // pending funding changed every holder's equity at once
         for (MarketRuntime market : ledger.markets) {
             if (market.isTimeSensitive()) {
                 long before = market.markPrice;

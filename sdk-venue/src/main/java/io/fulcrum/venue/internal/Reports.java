@@ -99,8 +99,9 @@ public final class Reports {
             }
             long feePool = i == ledger.settlementIndex ? ledger.feePool : 0;
             long lendingPool = i == ledger.settlementIndex ? ledger.lendingPool : 0;
+            long fundingPool = i == ledger.settlementIndex ? ledger.fundingPool : 0;
             lines.add(new MoneyAudit.Line(ledger.assets[i].id(), ledger.netDeposits[i], balances, costBases, feePool,
-                    lendingPool));
+                    lendingPool, fundingPool));
         }
         return new MoneyAudit(lines);
     }

@@ -157,6 +157,7 @@ final class Settlement {
     private void applyToPosition(MarketRuntime market, AccountState account, int slot, Side side, long price,
             long quantity, long notional, long fee, List<Event> events) {
         PositionState position = account.position(slot, market);
+        ledger.funding.settle(account, slot, market, events); // at the size it held until now
         long sizeBefore = position.size;
         long realized = position.applyFill(side.sign(), quantity, notional, price);
         ledger.openInterest[market.index] += Math.max(position.size, 0) - Math.max(sizeBefore, 0);

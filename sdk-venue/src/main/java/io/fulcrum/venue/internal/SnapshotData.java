@@ -27,6 +27,7 @@ public record SnapshotData(
         long nextAccountKey,
         long feePool,
         long lendingPool,
+        long fundingPool,
         long lastAdvanceTime,
         Map<String, Long> netDeposits,
         Map<String, Long> assetPrices,
@@ -41,7 +42,7 @@ public record SnapshotData(
         String stateHash) {
 
     /** The format version this code writes and reads. */
-    public static final int FORMAT = 10;
+    public static final int FORMAT = 11;
 
     /**
      * A market's prices, status and the memory of its mark rule and oracle guards (one array
@@ -49,7 +50,8 @@ public record SnapshotData(
      */
     public record MarketPrices(String market, long indexPrice, long indexConfidence, long markPrice, long lastTradePrice,
             MarketStatus status, long priceBandPpm, long marginScalePpm, PriceCondition priceCondition,
-            long[] markState, List<long[]> guardStates, long[] poolState) {}
+            long[] markState, List<long[]> guardStates, long[] poolState, long[] fundingState, long lastFundingTime,
+            long lastPremiumSample, long cumulativeFunding) {}
 
     /**
      * A pool vault, keyed by its first market: its share supply and running totals (its money
@@ -71,7 +73,7 @@ public record SnapshotData(
 
     /** A position's ledger fields (resting-order exposure is rebuilt from the orders). */
     public record PositionEntry(String market, PositionSide leg, long size, long costBasis, long realizedPnl, long fees,
-            long poolMemo) {}
+            long poolMemo, long fundingIndex) {}
 
     /** An untriggered conditional order. */
     public record TriggerEntry(long id, AccountId account, String market, Side side, TriggerType type,

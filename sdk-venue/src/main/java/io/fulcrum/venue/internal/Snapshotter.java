@@ -55,7 +55,8 @@ public final class Snapshotter {
         for (MarketRuntime m : ledger.markets) {
             markets.add(new SnapshotData.MarketPrices(m.spec.id().symbol(), m.indexPrice, m.indexConfidence, m.markPrice, m.lastTradePrice,
                     m.status, m.priceBandPpm, m.marginScalePpm, condition(m.alerts), m.markState.clone(),
-                    Arrays.stream(m.guardStates).map(long[]::clone).toList(), m.poolState.clone()));
+                    Arrays.stream(m.guardStates).map(long[]::clone).toList(), m.poolState.clone(), m.fundingState.clone(),
+                    m.lastFundingTime, m.lastPremiumSample, m.cumulativeFunding));
             if (m.vault != null && m.vault.head == m) {
                 PoolVault v = m.vault;
                 vaults.add(new SnapshotData.VaultEntry(m.spec.id().symbol(), v.lpSupply, v.deposited, v.withdrawn,
@@ -80,9 +81,10 @@ public final class Snapshotter {
             List<SnapshotData.PositionEntry> positions = new ArrayList<>();
             for (int m = 0; m < a.positions.length; m++) {
                 PositionState p = a.positions[m];
-                if (p != null && (p.size != 0 || p.costBasis != 0 || p.realizedPnl != 0 || p.fees != 0 || p.poolMemo != 0)) {
+                if (p != null && (p.size != 0 || p.costBasis != 0 || p.realizedPnl != 0 || p.fees != 0 || p.poolMemo != 0
+                        || p.fundingIndex != 0)) {
                     positions.add(new SnapshotData.PositionEntry(ledger.markets[a.marketOf(m)].spec.id().symbol(),
-                            a.legOf(m), p.size, p.costBasis, p.realizedPnl, p.fees, p.poolMemo));
+                            a.legOf(m), p.size, p.costBasis, p.realizedPnl, p.fees, p.poolMemo, p.fundingIndex));
                 }
             }
             Map<String, Long> leverage = new TreeMap<>();
@@ -104,7 +106,7 @@ public final class Snapshotter {
         List<PriceObservation> observations = new ArrayList<>(ledger.observations.values());
         long[] applied = kernel.appliedCommands.toSortedArray();
         return new SnapshotData(SnapshotData.FORMAT, kernel.sequence, ledger.clock, ledger.nextOrderId,
-                ledger.nextAccountKey, ledger.feePool, ledger.lendingPool, ledger.lastAdvanceTime, netDeposits, assetPrices, assetConditions, markets, vaults, accounts, orders, triggers, observations,
+                ledger.nextAccountKey, ledger.feePool, ledger.lendingPool, ledger.fundingPool, ledger.lastAdvanceTime, netDeposits, assetPrices, assetConditions, markets, vaults, accounts, orders, triggers, observations,
                 applied, StateHasher.hash(kernel));
     }
 
@@ -129,6 +131,7 @@ public final class Snapshotter {
         ledger.nextAccountKey = data.nextAccountKey();
         ledger.feePool = data.feePool();
         ledger.lendingPool = data.lendingPool();
+        ledger.fundingPool = data.fundingPool();
         ledger.lastAdvanceTime = data.lastAdvanceTime();
         for (int i = 0; i < ledger.assets.length; i++) {
             String symbol = ledger.assets[i].id().symbol();
@@ -149,6 +152,10 @@ public final class Snapshotter {
             m.alerts.restore(p.priceCondition().status(), p.priceCondition().flags());
             restoreState(m.markState, p.markState(), m.spec.id() + " mark rule");
             restoreState(m.poolState, p.poolState(), m.spec.id() + " pool curve");
+            restoreState(m.fundingState, p.fundingState(), m.spec.id() + " funding model");
+            m.lastFundingTime = p.lastFundingTime();
+            m.lastPremiumSample = p.lastPremiumSample();
+            m.cumulativeFunding = p.cumulativeFunding();
             if (p.guardStates().size() != m.guardStates.length) {
                 throw new IllegalArgumentException(m.spec.id() + ": the snapshot has " + p.guardStates().size()
                         + " guard states, the venue " + m.guardStates.length + " guards");
@@ -191,6 +198,7 @@ public final class Snapshotter {
                 p.realizedPnl = pe.realizedPnl();
                 p.fees = pe.fees();
                 p.poolMemo = pe.poolMemo();
+                p.fundingIndex = pe.fundingIndex();
                 ledger.openInterest[m.index] += Math.max(p.size, 0); // derived, not stored
             }
             ledger.accounts.put(a.id, a);

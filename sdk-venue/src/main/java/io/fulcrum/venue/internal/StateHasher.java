@@ -34,7 +34,7 @@ public final class StateHasher {
         Ledger ledger = kernel.ledger;
         Hasher h = Hashing.sha256().newHasher();
         h.putLong(ledger.clock).putLong(ledger.lastAdvanceTime).putLong(ledger.nextOrderId).putLong(ledger.nextAccountKey).putLong(ledger.feePool)
-                .putLong(ledger.lendingPool);
+                .putLong(ledger.lendingPool).putLong(ledger.fundingPool);
         for (int i = 0; i < ledger.assets.length; i++) {
             h.putString(ledger.assets[i].id().symbol(), StandardCharsets.UTF_8)
                     .putLong(ledger.netDeposits[i]).putLong(ledger.assetPrices[i]);
@@ -53,6 +53,8 @@ public final class StateHasher {
             putCondition(h, m.alerts);
             putSlots(h, m.markState);
             putSlots(h, m.poolState);
+            putSlots(h, m.fundingState);
+            h.putLong(m.lastFundingTime).putLong(m.lastPremiumSample).putLong(m.cumulativeFunding);
             for (long[] guardState : m.guardStates) {
                 putSlots(h, guardState);
             }
@@ -88,7 +90,7 @@ public final class StateHasher {
                 PositionState p = a.positions[m];
                 if (p != null && !p.isEmpty()) {
                     h.putInt(m).putInt(p.openOrders).putLong(p.size).putLong(p.costBasis).putLong(p.realizedPnl).putLong(p.fees)
-                            .putLong(p.poolMemo)
+                            .putLong(p.poolMemo).putLong(p.fundingIndex)
                             .putLong(p.openBuySize).putLong(p.openBuyNotional)
                             .putLong(p.openSellSize).putLong(p.openSellNotional);
                 }

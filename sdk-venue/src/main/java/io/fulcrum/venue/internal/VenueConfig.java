@@ -39,10 +39,12 @@ public record VenueConfig(
 
     /**
      * A market with its engine factory and price wiring: index source, mark rule and oracle
-     * guards; and, for a pool market, the rule its fees follow (null: the venue's fee schedule).
+     * guards; for a pool market, the rule its fees follow (null: the venue's fee schedule); and
+     * its funding model (null: no funding).
      */
     public record MarketSetup(MarketSpec spec, Function<MarketSpec, MatchingEngine> engineFactory,
-            PriceSource priceSource, MarkPriceRule markPriceRule, List<OracleGuard> guards, PoolFeeRule poolFees) {
+            PriceSource priceSource, MarkPriceRule markPriceRule, List<OracleGuard> guards, PoolFeeRule poolFees,
+            io.fulcrum.api.spi.FundingModel funding) {
         public MarketSetup {
             guards = List.copyOf(guards);
         }
@@ -51,12 +53,17 @@ public record VenueConfig(
         public MarketSetup withGuard(OracleGuard guard) {
             List<OracleGuard> more = new java.util.ArrayList<>(guards);
             more.add(guard);
-            return new MarketSetup(spec, engineFactory, priceSource, markPriceRule, more, poolFees);
+            return new MarketSetup(spec, engineFactory, priceSource, markPriceRule, more, poolFees, funding);
         }
 
         /** The same market with its pool fees decided by {@code rule}. */
         public MarketSetup withPoolFees(PoolFeeRule rule) {
-            return new MarketSetup(spec, engineFactory, priceSource, markPriceRule, guards, rule);
+            return new MarketSetup(spec, engineFactory, priceSource, markPriceRule, guards, rule, funding);
+        }
+
+        /** The same market paying funding as {@code model} says. */
+        public MarketSetup withFunding(io.fulcrum.api.spi.FundingModel model) {
+            return new MarketSetup(spec, engineFactory, priceSource, markPriceRule, guards, poolFees, model);
         }
     }
 
