@@ -6,6 +6,7 @@
 module io.fulcrum.examples {
     requires io.fulcrum.venue;
     requires io.fulcrum.orderbook;
+    requires io.fulcrum.amm;
     requires io.fulcrum.margin;
     requires io.fulcrum.oracle;
     requires org.slf4j;
