@@ -28,7 +28,10 @@ import java.util.Objects;
  * @param withdrawn liquidity removed, valued when removed
  * @param donated money deposited straight into the pool account, valued when deposited
  * @param feesEarned fees traders paid the vault, net of rebates it paid
- * @param tradersRealizedPnl PnL traders realised against the vault (positive: the vault paid it)
+ * @param tradersRealizedPnl what the vault has paid out on the fills it closed, in total: its own
+ *     realised PnL on its net position, negated (positive: it paid). Traders' own realised PnL
+ *     differs, since the vault nets their longs against their shorts; with
+ *     {@code tradersUnrealizedPnl} the two views agree on the traders' total
  * @param insuranceSupply the insurance tranche's shares outstanding (0 without a tranche)
  * @param insuranceValue the tranche's value at the withdrawal cap: its cash, less the traders' open
  *     profit it would pay first, plus what their open losses would repay it

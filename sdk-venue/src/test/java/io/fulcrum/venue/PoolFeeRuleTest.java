@@ -135,7 +135,7 @@ class PoolFeeRuleTest {
         t.accept(t.order(ALICE, Side.BUY, "50100", "0.1", TimeInForce.IOC));
         t.accept(t.order(ALICE, Side.SELL, "49900", "0.04", TimeInForce.IOC));
 
-        PoolFill close = rule.seen.get(1);
+        PoolFill close = rule.seen.get(rule.seen.size() - 1);
         assertEquals(List.of(btc("0.1"), usdc("5000"), usdc("500"), 100_000L, btc("0.1"), 0L, btc("0.04"), 0L),
                 List.of(close.positionSize(), close.positionCost(), close.positionCollateral(), close.positionMemo(),
                         close.tradersLong(), close.tradersShort(), close.closingQuantity(), close.openingQuantity()));
@@ -170,5 +170,19 @@ class PoolFeeRuleTest {
         assertEquals(usdc("10001.8"), balance(t, POOL));
         assertEquals(usdc("1.8"), t.venue().pool(BTC).orElseThrow().feesEarned());
         assertTrue(t.venue().audit().isConserved());
+    }
+
+    @Test
+    void theMarginCheckHoldsBackThePoolFeeNotTheSchedules() {
+        // A 2 % pool fee on 0.18 BTC at 50,000 (9,000) is 180; the initial margin is 900. Bob, holding 1,000, can pay
+        // the schedule's 4.50 but not the rule's 180: refused, and with 1,080 he can.
+        PoolFeeRule twoPercent = fill -> Fixed.ppm(fill.notional(), 20_000, RoundingMode.CEILING);
+        TestVenue t = venue(twoPercent);
+        t.accept(new Command.Withdraw(t.nextId(), t.now(), BOB, USDC_ID, usdc("9000")));
+
+        t.rejects(io.fulcrum.api.RejectReason.INSUFFICIENT_MARGIN,
+                t.order(BOB, Side.BUY, "50000", "0.18", TimeInForce.IOC));
+        t.accept(new Command.Deposit(t.nextId(), t.now(), BOB, USDC_ID, usdc("80")));
+        t.accept(t.order(BOB, Side.BUY, "50000", "0.18", TimeInForce.IOC));
     }
 }

@@ -6,6 +6,10 @@ package io.fulcrum.api.spi;
  * asks it once per pool fill instead of its {@link FeeSchedule}; the fee is the pool's income,
  * paid to the pool account, and a negative fee is a rebate the pool pays the trader.
  *
+ * <p>Before accepting an order that adds risk, the venue also asks what a fill of the whole
+ * order at its limit would cost now, to hold that fee back in the margin check; so a rule must
+ * be a pure function of the {@link PoolFill} and keep no state of its own.
+ *
  * <p>A rule that must remember something about a position for its life (Avantis fixes a loss
  * rebate's tier when the trade opens) returns it from {@link #memoOnOpen}: the venue keeps it on
  * the position, snapshots it, and hands it back in {@link PoolFill#positionMemo()} at every later

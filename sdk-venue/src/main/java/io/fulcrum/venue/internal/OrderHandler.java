@@ -79,7 +79,7 @@ final class OrderHandler {
         }
         if (!reduces) {
             long reserved = Settlement.reservedNotional(spec, side, size, price);
-            requireInitialMargin(account, market, slot, side, size, reserved, 0, 0);
+            requireInitialMargin(account, market, slot, side, price, size, reserved, 0, 0);
         }
         poolCapacity.require(market, account, slot, side, size);
         long orderId = ledger.nextOrderId++;
@@ -138,7 +138,7 @@ final class OrderHandler {
         }
         if (!reduces) {
             long reserved = Settlement.reservedNotional(spec, c.side(), maxSize, c.protectionPrice());
-            requireInitialMargin(account, market, slot, c.side(), maxSize, reserved, 0, 0);
+            requireInitialMargin(account, market, slot, c.side(), c.protectionPrice(), maxSize, reserved, 0, 0);
         }
         poolCapacity.require(market, account, slot, c.side(), maxSize);
         long orderId = ledger.nextOrderId++;
@@ -207,8 +207,8 @@ final class OrderHandler {
             }
             if (!reduces) {
                 long reserved = Settlement.reservedNotional(spec, order.side, newOpen, c.newPrice());
-                requireInitialMargin(account, market, order.slot, order.side, newOpen, reserved, order.openSize,
-                        order.reservedNotional);
+                requireInitialMargin(account, market, order.slot, order.side, c.newPrice(), newOpen, reserved,
+                        order.openSize, order.reservedNotional);
             }
         }
         out.add(new Event.OrderAmended(c.order(), c.account(), c.market(), c.newPrice(), c.newSize(), newOpen,
@@ -328,8 +328,21 @@ final class OrderHandler {
         }
     }
 
-    private void requireInitialMargin(AccountState account, MarketRuntime market, int slot, Side side, long size,
-            long notional, long replacedSize, long replacedNotional) {
+    /**
+     * The taker fee an order of {@code size} and {@code notional} may cost: the fee schedule's,
+     * or on a pool market with a fee rule, what the rule would charge a fill of the whole order
+     * at its limit now (never below 0: a rebate is not counted on).
+     */
+    private long feeReserve(AccountState account, MarketRuntime market, int slot, Side side, long price, long size,
+            long notional) {
+        if (market.poolFees == null || size <= 0) {
+            return ledger.config.feeSchedule().takerFee(account.id, market.spec, notional);
+        }
+        return Math.max(0, market.poolFees.fee(settlement.poolFill(market, account, slot, side, price, size, notional)));
+    }
+
+    private void requireInitialMargin(AccountState account, MarketRuntime market, int slot, Side side, long price,
+            long size, long notional, long replacedSize, long replacedNotional) {
         PositionState p = account.positions[slot];
         PositionView now = p == null ? PositionView.of(market.spec, 0, 0) : p.view();
         long buySize = now.openBuySize();
@@ -346,7 +359,7 @@ final class OrderHandler {
         PositionView hypothetical = new PositionView(market.spec, now.size(), now.costBasis(), buySize, buyNotional,
                 sellSize, sellNotional);
         MarginState state = ledger.evaluate(new LedgerAccountView(ledger, account).withPosition(slot, hypothetical));
-        long feeReserve = ledger.config.feeSchedule().takerFee(account.id, market.spec, notional);
+        long feeReserve = feeReserve(account, market, slot, side, price, size, notional);
         if (state.equity() - feeReserve < state.initialRequirement()) {
             var usd = ledger.settlement();
             throw Rejection.of(RejectReason.INSUFFICIENT_MARGIN, "needs " + usd.format(state.initialRequirement() + feeReserve)

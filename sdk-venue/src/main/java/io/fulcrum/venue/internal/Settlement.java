@@ -63,9 +63,7 @@ final class Settlement {
         if (market.poolFees == null) {
             takerFee = ledger.config.feeSchedule().takerFee(taker.id, spec, notional);
         } else {
-            PoolFill fill = new PoolFill(spec, taker.id, takerSide, quantity, price, notional,
-                    ledger.tradersOpenInterest(market, Side.BUY), ledger.tradersOpenInterest(market, Side.SELL),
-                    position.size, position.costBasis, collateralOf(taker, market, position), position.poolMemo);
+            PoolFill fill = poolFill(market, taker, takerSlot, takerSide, price, quantity, notional);
             takerFee = market.poolFees.fee(fill);
             if (fill.opens()) {
                 memo = market.poolFees.memoOnOpen(fill);
@@ -94,6 +92,19 @@ final class Settlement {
         if (position.size == 0) {
             position.poolMemo = 0;
         }
+    }
+
+    /** A fill of {@code quantity} at {@code price} by {@code account}'s slot, as a pool fee rule sees it now. */
+    PoolFill poolFill(MarketRuntime market, AccountState account, int slot, Side side, long price, long quantity,
+            long notional) {
+        PositionState position = account.positions[slot]; // read only: a pre-trade check creates nothing
+        if (position == null) {
+            return new PoolFill(market.spec, account.id, side, quantity, price, notional,
+                    ledger.tradersOpenInterest(market, Side.BUY), ledger.tradersOpenInterest(market, Side.SELL), 0, 0, 0, 0);
+        }
+        return new PoolFill(market.spec, account.id, side, quantity, price, notional,
+                ledger.tradersOpenInterest(market, Side.BUY), ledger.tradersOpenInterest(market, Side.SELL),
+                position.size, position.costBasis, collateralOf(account, market, position), position.poolMemo);
     }
 
     /**
