@@ -86,7 +86,7 @@ class PoolVenuePresetsTest {
 
     @Test
     void anAvantisLikeVaultBacksCryptoAndForexAtUpTo500x() {
-        // EUR/USD at 1.10000: 50,000 EUR (55,000 notional) on 110 of collateral is 500x. Its skew fee on a pool
+        // EUR/USD at 1.10000: 50,000 EUR (55,000 notional) on 110 of margin is 500x. Its skew fee on a pool
         // with no open interest is the table's 1.0 long skew: 5 bps = 27.50.
         Venue avantis = Venue.builder()
                 .settlementAsset(USDC)
@@ -102,15 +102,19 @@ class PoolVenuePresetsTest {
                 .marginModel(CollateralLossMargin.avantis(HaircutCollateral.settlementOnly(USDC)))
                 .build();
         fund(avantis, LP, "1000000");
-        fund(avantis, TRADER, "137.5");
+        // The check prices the order at its 1.10010 limit: 110.01 of margin, 5.00 of loss against the mark and a
+        // 27.5025 fee: 142.5125, so 142.52.
+        fund(avantis, TRADER, "142.52");
         avantis.apply(new Command.PublishPrice(next(), 1_000, "BTC-USD", price("50000"), 0));
         avantis.apply(new Command.PublishPrice(next(), 1_000, "EUR-USD", 110_000, 0));
         assertTrue(avantis.apply(new Command.AddLiquidity(next(), 1_000, LP, EURUSD, USDC_ID, usdc("1000000")))
                 .isAccepted());
         assertTrue(avantis.apply(new Command.SetLeverage(next(), 1_000, TRADER, EURUSD, 500)).isAccepted());
 
-        Event.Trade trade = avantis.apply(new Command.PlaceOrder(next(), 1_000, TRADER, EURUSD, Side.BUY, 110_010,
-                50_000, TimeInForce.IOC)).eventsOf(Event.Trade.class).get(0);
+        io.fulcrum.api.CommandResult placed = avantis.apply(new Command.PlaceOrder(next(), 1_000, TRADER, EURUSD,
+                Side.BUY, 110_010, 50_000, TimeInForce.IOC));
+        assertTrue(placed.isAccepted(), placed::toString);
+        Event.Trade trade = placed.eventsOf(Event.Trade.class).get(0);
 
         assertEquals(usdc("55000"), trade.notional());
         assertEquals(usdc("27.5"), trade.takerFee());
