@@ -74,7 +74,7 @@ final class DepegReport {
             alerts.add(time(a.time()) + " " + a.subject() + " "
                     + (a.reportsAProblem() ? a.status() + " " + a.flags().stream().sorted().toList() : "clean again"));
         }
-        for (String line : wrap("price alerts: " + String.join("; ", alerts), 100)) {
+        for (String line : TextWrap.lines("price alerts: " + String.join("; ", alerts), 100)) {
             out.println("   " + line);
         }
         List<List<String>> rows = new ArrayList<>();
@@ -132,7 +132,7 @@ final class DepegReport {
                 + worst.priceAlerts() + ", " + aggregate.priceAlerts() + " and " + freeze.priceAlerts() + "), so an"
                 + " operator saw the divergence whichever rule it chose; the rule only decides who pays for it.";
         out.println();
-        for (String line : wrap(text, 100)) {
+        for (String line : TextWrap.lines(text, 100)) {
             out.println(line);
         }
     }
@@ -152,20 +152,6 @@ final class DepegReport {
     /** The tick with the lowest price; the earliest if several share it. */
     private static PriceTick lowest(List<PriceTick> ticks) {
         return ticks.stream().min(Comparator.comparingLong(PriceTick::price)).orElseThrow();
-    }
-
-    private static List<String> wrap(String text, int width) {
-        List<String> lines = new ArrayList<>();
-        StringBuilder line = new StringBuilder();
-        for (String word : text.split(" ")) {
-            if (line.length() > 0 && line.length() + 1 + word.length() > width) {
-                lines.add(line.toString());
-                line.setLength(0);
-            }
-            line.append(line.length() > 0 ? " " : "").append(word);
-        }
-        lines.add(line.toString());
-        return lines;
     }
 
     /** 50,000 ppm is "5" (%). */

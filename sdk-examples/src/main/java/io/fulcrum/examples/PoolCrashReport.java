@@ -139,7 +139,7 @@ final class PoolCrashReport {
                 + ppmPercent(peak) + " of a pool, far from GMX's 85 % trigger; with " + PoolCrashReplay.LP_CAPITAL
                 + " USDC behind " + PoolCrashReplay.TRADERS.size() + " traders the pools were never short of money.";
         out.println();
-        for (String line : wrap(text, 100)) {
+        for (String line : TextWrap.lines(text, 100)) {
             out.println(line);
         }
     }
@@ -166,20 +166,6 @@ final class PoolCrashReport {
 
     private static PoolCrashOutcome find(List<PoolCrashOutcome> outcomes, PoolCrashDesign design) {
         return outcomes.stream().filter(o -> o.design() == design).findFirst().orElseThrow();
-    }
-
-    private static List<String> wrap(String text, int width) {
-        List<String> lines = new ArrayList<>();
-        StringBuilder line = new StringBuilder();
-        for (String word : text.split(" ")) {
-            if (line.length() > 0 && line.length() + 1 + word.length() > width) {
-                lines.add(line.toString());
-                line.setLength(0);
-            }
-            line.append(line.length() > 0 ? " " : "").append(word);
-        }
-        lines.add(line.toString());
-        return lines;
     }
 
     /** 19,000 ppm is "1.9 %". */

@@ -5,7 +5,6 @@ import io.fulcrum.api.Fixed;
 import io.fulcrum.api.MarketId;
 import io.fulcrum.api.MarketSpec;
 import io.fulcrum.api.spi.AccountView;
-import io.fulcrum.api.spi.Balance;
 import io.fulcrum.api.spi.CollateralPolicy;
 import io.fulcrum.api.spi.MarginModel;
 import io.fulcrum.api.spi.MarginState;
@@ -179,11 +178,7 @@ public final class CollateralLossMargin implements MarginModel {
     public MarginState evaluate(AccountView account, PriceView prices) {
         Objects.requireNonNull(account, "account");
         Objects.requireNonNull(prices, "prices");
-        // A loan is owed in the settlement asset: it counts against equity in full.
-        long equity = Fixed.negate(account.loan());
-        for (Balance balance : account.balances()) {
-            equity = Fixed.add(equity, collateral.collateralValue(balance.asset(), balance.amount(), prices));
-        }
+        long equity = CollateralEquity.of(account, collateral, prices);
         long initial = 0;
         long maintenance = 0;
         AssetId settlement = null;
