@@ -54,6 +54,46 @@ import org.junit.jupiter.params.provider.MethodSource;
 class RandomCommandStreamTest {
     private static final int COMMANDS_PER_STREAM = 1_500;
 
+    /**
+     * Funding every minute from premium samples every 10 s (at a 1,000 USDC impact notional):
+     * an eighth of their mean plus 0.01 %, so that every payment moves the index.
+     */
+    private static final io.fulcrum.api.spi.FundingModel FAST_FUNDING = new io.fulcrum.api.spi.FundingModel() {
+        @Override
+        public long intervalMillis() {
+            return 60_000;
+        }
+
+        @Override
+        public long sampleIntervalMillis() {
+            return 10_000;
+        }
+
+        @Override
+        public long impactNotional(MarketSpec market) {
+            return TestVenue.usdc("1000");
+        }
+
+        @Override
+        public int stateSize() {
+            return 2;
+        }
+
+        @Override
+        public void onPremiumSample(long time, long premiumPpb, long[] state) {
+            state[0] += premiumPpb;
+            state[1]++;
+        }
+
+        @Override
+        public long ratePpb(io.fulcrum.api.spi.FundingInputs inputs, long[] state) {
+            long mean = state[1] == 0 ? 0 : state[0] / state[1];
+            state[0] = 0;
+            state[1] = 0;
+            return mean / 8 + 100_000;
+        }
+    };
+
     static List<Long> seeds() {
         List<Long> seeds = new ArrayList<>();
         for (long s = 1; s <= 12; s++) {
@@ -85,8 +125,13 @@ class RandomCommandStreamTest {
         Function<MarketSpec, MatchingEngine> books = pool ? OraclePool.factory(PoolImpact.NONE, 500)
                 : spec -> OrderBook.builder(spec).selfTradePrevention(stp).matchingPolicy(matching).build();
         int oracleRoll = random.nextInt(3);
-        Supplier<Venue.Builder> builder = () -> pool ? poolSettings(oracleBuilder(oracleRoll, policy, books))
-                : oracleBuilder(oracleRoll, policy, books);
+        // Every other stream pays funding (a fast model, so that it pays often within a stream).
+        boolean funded = seed % 2 == 1;
+        Supplier<Venue.Builder> builder = () -> {
+            Venue.Builder b = pool ? poolSettings(oracleBuilder(oracleRoll, policy, books))
+                    : oracleBuilder(oracleRoll, policy, books);
+            return funded ? b.funding(TestVenue.BTC, FAST_FUNDING) : b;
+        };
         Journal journal = Journals.inMemory();
         Venue venue = builder.get().journal(journal).build();
         if (pool) {
@@ -152,6 +197,9 @@ class RandomCommandStreamTest {
             assertTrue(stats.statusChanges >= 1, () -> "the circuit breaker never tripped: " + stats);
         }
         assertTrue(stats.triggersFired >= 1, () -> "no conditional order ever fired: " + stats);
+        if (funded) {
+            assertTrue(stats.fundingPaid >= 5 && stats.fundingSettled >= 5, () -> "funding hardly ran: " + stats);
+        }
         assertEquals(venue.stateHash(), indexed.stateHash(), "the indexed venue's state");
         Venue fromStart = Venue.replay(builder.get(), null, journal.entries());
         assertEquals(venue.stateHash(), fromStart.stateHash(), "journal replay from the start");
@@ -183,6 +231,8 @@ class RandomCommandStreamTest {
         int liquidityMoves;
         int triggersFired;
         int deleveraged;
+        int fundingPaid;
+        int fundingSettled;
         int insuranceMoves;
         int rebates;
 
@@ -203,6 +253,8 @@ class RandomCommandStreamTest {
                     .count();
             triggersFired += r.eventsOf(Event.TriggerFired.class).size();
             deleveraged += r.eventsOf(Event.Deleveraged.class).size();
+            fundingPaid += r.eventsOf(Event.FundingRateApplied.class).size();
+            fundingSettled += r.eventsOf(Event.FundingSettled.class).size();
             rebates += (int) r.eventsOf(Event.Trade.class).stream().filter(e -> e.takerFee() < 0).count();
         }
 
@@ -210,7 +262,8 @@ class RandomCommandStreamTest {
         public String toString() {
             return "accepted " + accepted + ", rejected " + rejected + ", duplicates " + duplicates + ", trades " + trades
                     + ", rested " + rested + ", maintenance breaches " + breaches + ", status changes " + statusChanges + ", hedge-leg fills " + legFills + ", liquidity moves " + liquidityMoves
-                    + ", triggers fired " + triggersFired + ", deleveraged " + deleveraged + ", rebates " + rebates + ", insurance moves " + insuranceMoves;
+                    + ", triggers fired " + triggersFired + ", deleveraged " + deleveraged + ", rebates " + rebates + ", insurance moves " + insuranceMoves
+                    + ", funding paid " + fundingPaid + ", funding settled " + fundingSettled;
         }
     }
 
@@ -289,7 +342,8 @@ class RandomCommandStreamTest {
                 return new Command.SetLeverage(id, now, account, TestVenue.BTC, 1 + random.nextInt(12));
             }
             if (kind < 49) {
-                return new Command.CancelAll(id, now, account, random.nextBoolean() ? TestVenue.BTC : null);
+                return random.nextInt(4) == 0 ? new Command.SettleFunding(id, now, account)
+                        : new Command.CancelAll(id, now, account, random.nextBoolean() ? TestVenue.BTC : null);
             }
             if (kind < 52) {
                 return new Command.AdvanceTime(id, now);

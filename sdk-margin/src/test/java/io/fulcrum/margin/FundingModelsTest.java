@@ -1,0 +1,78 @@
+package io.fulcrum.margin;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.fulcrum.api.AssetSpec;
+import io.fulcrum.api.MarketId;
+import io.fulcrum.api.MarketSpec;
+import io.fulcrum.api.RiskTier;
+import io.fulcrum.api.spi.FundingInputs;
+import io.fulcrum.api.spi.FundingModel;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The venue-facing funding models: samples in, one rate per interval out, memory reset. */
+class FundingModelsTest {
+    private static final MarketSpec BTC = MarketSpec.builder(MarketId.of("BTC-PERP"), AssetSpec.of("USDC", 6))
+            .sizeDecimals(4).priceDecimals(1).tickSize(1).lotSize(1).minNotional(1)
+            .riskTiers(List.of(RiskTier.flat(100_000, 50_000))).build();
+
+    private static FundingInputs hourLater(long elapsed, long longs, long shorts) {
+        return new FundingInputs(BTC, elapsed, elapsed, 500_000, 500_000, longs, shorts);
+    }
+
+    private static long rateAfter(FundingModel model, long... samples) {
+        long[] state = new long[model.stateSize()];
+        for (long sample : samples) {
+            model.onPremiumSample(0, sample, state);
+        }
+        return model.ratePpb(hourLater(3_600_000, 0, 0), state);
+    }
+
+    @Test
+    void binanceWeightsLaterMinutesMore() {
+        // Samples 0, 0 and 1.8 % weigh 1, 2 and 3: P = 3 × 1,800,000 / 6 = 900,000 ppb (0.09 %);
+        // F = 0.09 % + clamp(0.01 % − 0.09 %, ±0.05 %) = 0.04 %.
+        assertEquals(400_000, rateAfter(FundingModels.binance(4_000_000_000L, ClampedFunding.NO_CAP), 0, 0, 1_800_000));
+    }
+
+    @Test
+    void binanceAtAConstantPremiumIsTheClampedFormula() {
+        // §5.2: P = 0.12 % → 0.07 %.
+        assertEquals(700_000, rateAfter(FundingModels.binance(4_000_000_000L, ClampedFunding.NO_CAP),
+                1_200_000, 1_200_000, 1_200_000));
+    }
+
+    @Test
+    void hyperliquidAveragesItsSamplesAndPaysAnEighth() {
+        // §1.1 example 3: P = 1 % → F_8h = 0.95 % → 1,187,500 ppb an hour.
+        assertEquals(1_187_500, rateAfter(FundingModels.hyperliquid(20_000_000_000L), 10_000_000, 10_000_000));
+    }
+
+    @Test
+    void anIntervalForgetsItsSamples() {
+        FundingModel model = FundingModels.hyperliquid(20_000_000_000L);
+        long[] state = new long[model.stateSize()];
+        model.onPremiumSample(0, 10_000_000, state);
+        model.ratePpb(hourLater(3_600_000, 0, 0), state);
+
+        // No sample in the next hour: P = 0, so F_8h = I = 0.01 % and 12,500 ppb an hour.
+        assertEquals(12_500, model.ratePpb(hourLater(3_600_000, 0, 0), state));
+    }
+
+    @Test
+    void synthetixCarriesItsRateFromHourToHour() {
+        // Skew 100 of 1,000,000 at 300 %/day: the rate grows 12,500 ppb/day an hour; hour 1 pays
+        // 12,500 / 2 / 24 = 260 (truncated), hour 2 (12,500 + 25,000) / 2 / 24 = 781.
+        FundingModel model = FundingModels.velocity(new VelocityFunding(1_000_000, 3_000_000_000L));
+        long[] state = new long[model.stateSize()];
+        assertEquals(260, model.ratePpb(hourLater(3_600_000, 100, 0), state));
+        assertEquals(781, model.ratePpb(hourLater(3_600_000, 100, 0), state));
+    }
+
+    @Test
+    void anImpactNotionalMustBePositive() {
+        assertThrows(IllegalArgumentException.class, () -> FundingModels.hyperliquid(0));
+    }
+}
