@@ -129,6 +129,17 @@ public sealed interface Command {
     }
 
     /**
+     * Pays {@code amount} of the settlement asset into insurance fund {@code fund} (a venue's
+     * operator seeding or topping up the fund); counted as a deposit into the venue.
+     */
+    record DepositInsurance(CommandId id, long time, String fund, long amount) implements Command {
+        public DepositInsurance {
+            Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(fund, "fund");
+        }
+    }
+
+    /**
      * Settles the funding every position of {@code account} has accrued since it last changed
      * (positions settle by themselves whenever they trade; margin counts the pending amount).
      */

@@ -185,6 +185,31 @@ public sealed interface Event {
             implements Event {}
 
     /**
+     * Insurance fund {@code fund} changed by {@code delta} (positive: paid in) to {@code balance}:
+     * a deposit, its share of a fee, or what it paid towards {@code account}'s shortfall
+     * ({@code account} null when no account is involved).
+     */
+    record InsuranceFundChanged(String fund, long delta, long balance, AccountId account) implements Event {}
+
+    /**
+     * {@code absorber} paid {@code amount} of the shortfall {@code account} left when it was
+     * liquidated in {@code market}; its balance is now {@code balance}.
+     */
+    record ShortfallCovered(AccountId account, MarketId market, LossAbsorber absorber, long amount, long balance)
+            implements Event {}
+
+    /**
+     * {@code amount} of {@code account}'s shortfall in {@code market} is spread over every open
+     * position there: {@code perUnit} millionths of a settlement unit per size unit, long or short,
+     * which positions settle like funding; the market's loss index is now {@code cumulativeIndex}.
+     */
+    record LossSocialised(MarketId market, AccountId account, long amount, long perUnit, long cumulativeIndex)
+            implements Event {}
+
+    /** {@code amount} of {@code account}'s shortfall was paid by nobody: it stays as the account's debt. */
+    record ShortfallUncovered(AccountId account, MarketId market, long amount) implements Event {}
+
+    /**
      * Funding for the interval ending now was applied to {@code market}'s cumulative index:
      * {@code ratePpb} of notional at {@code indexPrice} (positive: longs pay shorts); the index,
      * what one long size unit has paid since the market opened in millionths of a settlement

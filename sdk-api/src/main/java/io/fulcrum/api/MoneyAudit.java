@@ -7,7 +7,7 @@ import java.util.List;
  * went out equals what the venue's books hold.
  *
  * <p>For the settlement asset: {@code netDeposits = Σ balances − Σ position cost bases + fee
- * pool + lending pool + funding pool} (the lending pool goes negative by every loan paid out and
+ * pool + lending pool + funding pool + insurance funds} (the lending pool goes negative by every loan paid out and
  * back up by every repayment; interest is owed, not moved, until it is repaid; the funding pool
  * holds what positions have settled of their funding and not yet been paid out to the other
  * side, and, once everyone has settled, the rounding the venue keeps). Cost bases enter because a fill moves cash between two accounts' cost bases before any
@@ -30,14 +30,15 @@ public record MoneyAudit(List<Line> lines) {
      * @param feePool fees collected (settlement asset only)
      * @param lendingPool the venue's lending cash: repayments minus loans paid out (settlement
      *     asset only; negative while loans are out)
-     * @param fundingPool funding settled by payers minus funding paid to receivers (settlement
-     *     asset only)
+     * @param fundingPool funding and socialised losses settled by payers minus what was paid out
+     *     to receivers and bankrupt accounts (settlement asset only)
+     * @param insuranceFunds the insurance funds' balances, in all (settlement asset only)
      */
     public record Line(AssetId asset, long netDeposits, long balances, long costBases, long feePool,
-            long lendingPool, long fundingPool) {
+            long lendingPool, long fundingPool, long insuranceFunds) {
         /** True if the line balances to the unit. */
         public boolean isConserved() {
-            return netDeposits == balances - costBases + feePool + lendingPool + fundingPool;
+            return netDeposits == balances - costBases + feePool + lendingPool + fundingPool + insuranceFunds;
         }
     }
 

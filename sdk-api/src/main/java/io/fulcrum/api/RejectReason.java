@@ -57,6 +57,7 @@ public enum RejectReason {
     POOL_PNL_ABOVE_WITHDRAWAL_CAP("traders' unrealised profit exceeds the pool's withdrawal cap: withdrawals wait"),
     POOL_RESERVE_EXCEEDED("the pool would back less than its open interest needs"),
     POOL_INSOLVENT("the pool's value is not positive: no shares can be priced"),
+    NO_INSURANCE_FUND("the venue has no insurance fund policy, or the fund has no name"),
     POOL_ASSET_SHORT("the pool does not hold enough of the asset asked for: redeem in another asset or fewer shares"),
     NO_INSURANCE_TRANCHE("the pool behind this market has no insurance tranche"),
     POOL_CURVE_NOT_ADJUSTABLE("the pool has no curve to re-tune, or the new curve could not close the traders' net position"),

@@ -289,6 +289,8 @@ public final class Venue {
         private final Map<MarketId, long[]> deleveraging = new LinkedHashMap<>();
         private final Map<MarketId, Long> insuranceTranches = new LinkedHashMap<>();
         private final Map<MarketId, Long> treasuryShares = new LinkedHashMap<>();
+        private io.fulcrum.api.spi.InsuranceFund insuranceFund;
+        private List<io.fulcrum.api.LossAbsorber> lossWaterfall;
 
         private Builder() {}
 
@@ -543,6 +545,33 @@ public final class Venue {
             return this;
         }
 
+        /**
+         * The insurance funds behind the markets: which fund backs each market, how much one
+         * shortfall may draw and what share of trading fees it earns. Funds are topped up with
+         * {@code Command.DepositInsurance}. None if not set.
+         */
+        public Builder insuranceFund(io.fulcrum.api.spi.InsuranceFund fund) {
+            requireUnset(insuranceFund, "insuranceFund");
+            this.insuranceFund = Objects.requireNonNull(fund, "fund");
+            return this;
+        }
+
+        /**
+         * Who pays, in this order, what a liquidated account with no position left could not: its
+         * negative equity (MECHANISMS.md §9). Each absorber pays what it can and passes on the
+         * rest; what none pays stays as the account's debt ({@code ShortfallUncovered}). If not
+         * set, nobody pays and the debt stays.
+         */
+        public Builder lossWaterfall(io.fulcrum.api.LossAbsorber... absorbers) {
+            requireUnset(lossWaterfall, "lossWaterfall");
+            List<io.fulcrum.api.LossAbsorber> order = List.of(absorbers);
+            if (new HashSet<>(order).size() != order.size()) {
+                throw new IllegalArgumentException("lossWaterfall names an absorber twice: " + order);
+            }
+            this.lossWaterfall = order;
+            return this;
+        }
+
         /** Records every command before it is applied. None if not set. */
         public Builder journal(Journal journal) {
             requireUnset(this.journal, "journal");
@@ -577,6 +606,10 @@ public final class Venue {
                     }
                 }
             }
+            if (lossWaterfall != null && lossWaterfall.contains(io.fulcrum.api.LossAbsorber.INSURANCE_FUND)
+                    && insuranceFund == null) {
+                throw new IllegalStateException("lossWaterfall draws on INSURANCE_FUND: set insuranceFund too");
+            }
             Set<Object> marketIds = new HashSet<>();
             for (VenueConfig.MarketSetup m : markets) {
                 if (!marketIds.add(m.spec().id())) {
@@ -590,7 +623,7 @@ public final class Venue {
             return new VenueConfig(settlementAsset, collateralAssets, markets, marginModel,
                     feeSchedule == null ? FeeSchedule.NONE : feeSchedule,
                     liquidationPolicy == null ? LiquidationPolicy.NONE : liquidationPolicy, healthIndex, borrowTerms,
-                    pools());
+                    pools(), insuranceFund, lossWaterfall == null ? List.of() : lossWaterfall);
         }
 
         /** The shared pools with their settings, then a pool of its own for each other market with a pool setting. */

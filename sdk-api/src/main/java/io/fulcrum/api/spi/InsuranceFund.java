@@ -11,6 +11,32 @@ import io.fulcrum.api.MarketId;
  * <p>Example: a shared fund "insurance" that may pay at most 1,000,000 USDC per shortfall.
  */
 public interface InsuranceFund {
+    /** Every market shares one fund, {@code name}, which pays any shortfall in full while it can and earns no fees. */
+    static InsuranceFund shared(String name) {
+        java.util.Objects.requireNonNull(name, "name");
+        return new InsuranceFund() {
+            @Override
+            public String fundFor(MarketId market) {
+                return name;
+            }
+
+            @Override
+            public long drawFor(MarketId market, long shortfall, long balance) {
+                return Math.max(0, Math.min(shortfall, balance));
+            }
+
+            @Override
+            public long feeSharePpm(MarketId market) {
+                return 0;
+            }
+
+            @Override
+            public String toString() {
+                return "InsuranceFund.shared(" + name + ")";
+            }
+        };
+    }
+
     /** The name of the fund that covers shortfalls in {@code market}. */
     String fundFor(MarketId market);
 

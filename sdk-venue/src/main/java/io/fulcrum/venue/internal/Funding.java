@@ -83,10 +83,39 @@ final class Funding {
                 : numerator / Fixed.pow10(-exponent);
     }
 
-    /** What a position of {@code size} owes since {@code fromIndex} (positive: it pays), rounded against its holder. */
-    static long owed(MarketRuntime market, long size, long fromIndex) {
-        long moved = Fixed.subtract(market.cumulativeFunding, fromIndex);
-        return size == 0 || moved == 0 ? 0 : Fixed.mulDiv(size, moved, INDEX_SCALE, RoundingMode.CEILING);
+    /**
+     * What a position owes since it last settled (positive: it pays), rounded against its holder:
+     * its funding, {@code size × Δ funding index}, and its share of socialised losses,
+     * {@code |size| × Δ loss index}, which longs and shorts pay alike.
+     */
+    static long owed(MarketRuntime market, PositionState p) {
+        if (p.size == 0) {
+            return 0;
+        }
+        long funding = Fixed.subtract(market.cumulativeFunding, p.fundingIndex);
+        long loss = Fixed.subtract(market.cumulativeLoss, p.lossIndex);
+        if (funding == 0 && loss == 0) {
+            return 0;
+        }
+        long perUnit = Fixed.add(p.size > 0 ? funding : -funding, loss);
+        return Fixed.mulDiv(Math.abs(p.size), perUnit, INDEX_SCALE, RoundingMode.CEILING);
+    }
+
+    /**
+     * Spreads {@code loss} over every open position of {@code market}, long and short alike:
+     * the loss index moves by {@code loss / (longs + shorts)} per size unit, rounded up so the
+     * positions cover it all; the venue pays the loss out of the funding pool now, and positions
+     * pay it back as they settle. Returns the move per unit, or -1 if no position is open.
+     */
+    long socialise(MarketRuntime market, long loss) {
+        long units = Fixed.add(ledger.openInterest[market.index], ledger.openInterest[market.index]);
+        if (units == 0) {
+            return -1;
+        }
+        long perUnit = Fixed.mulDiv(loss, INDEX_SCALE, units, RoundingMode.CEILING);
+        market.cumulativeLoss = Fixed.add(market.cumulativeLoss, perUnit);
+        ledger.fundingPool -= loss;
+        return perUnit;
     }
 
     /** What {@code account} owes in funding across its positions, not yet settled (positive: it pays). */
@@ -95,7 +124,7 @@ final class Funding {
         for (int slot = 0; slot < account.positions.length; slot++) {
             PositionState p = account.positions[slot];
             if (p != null && p.size != 0) {
-                owed = Fixed.add(owed, owed(ledger.markets[account.marketOf(slot)], p.size, p.fundingIndex));
+                owed = Fixed.add(owed, owed(ledger.markets[account.marketOf(slot)], p));
             }
         }
         return owed;
@@ -107,8 +136,9 @@ final class Funding {
         if (p == null) {
             return;
         }
-        long amount = owed(market, p.size, p.fundingIndex);
+        long amount = owed(market, p);
         p.fundingIndex = market.cumulativeFunding;
+        p.lossIndex = market.cumulativeLoss;
         if (amount == 0) {
             return;
         }

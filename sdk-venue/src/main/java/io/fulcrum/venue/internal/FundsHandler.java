@@ -46,6 +46,24 @@ final class FundsHandler {
         events.add(new Event.Deposited(c.account(), c.asset(), amount, account.balances[asset]));
     }
 
+    /** Tops up an insurance fund with the settlement asset: money entering the venue. */
+    void depositInsurance(Command.DepositInsurance c, List<Event> events) {
+        if (ledger.config.insuranceFund() == null) {
+            throw Rejection.of(RejectReason.NO_INSURANCE_FUND, c.fund());
+        }
+        if (c.fund().isBlank()) {
+            throw Rejection.of(RejectReason.NO_INSURANCE_FUND, "a fund needs a name");
+        }
+        long amount = Ledger.requirePositiveAmount(c.amount());
+        int cash = ledger.settlementIndex;
+        if (ledger.netDeposits[cash] + amount >= Ledger.MAX_AMOUNT) {
+            throw Rejection.of(RejectReason.ARITHMETIC_OVERFLOW, "the venue's total would reach 2^60 units");
+        }
+        long balance = ledger.insuranceFunds.merge(c.fund(), amount, io.fulcrum.api.Fixed::add);
+        ledger.netDeposits[cash] += amount;
+        events.add(new Event.InsuranceFundChanged(c.fund(), amount, balance, null));
+    }
+
     void withdraw(Command.Withdraw c, List<Event> events) {
         AccountState account = ledger.actingAccount(c.account());
         int asset = ledger.assetIndex(c.asset());

@@ -255,6 +255,8 @@ public final class Kernel {
             liquidity.add(c, events);
         } else if (command instanceof Command.RemoveLiquidity c) {
             liquidity.remove(c, events);
+        } else if (command instanceof Command.DepositInsurance c) {
+            funds.depositInsurance(c, events);
         } else if (command instanceof Command.SettleFunding c) {
             ledger.funding.settleAll(ledger.actingAccount(c.account()), events);
         } else if (command instanceof Command.RetunePool c) {

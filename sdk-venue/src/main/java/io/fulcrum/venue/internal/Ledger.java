@@ -3,6 +3,7 @@ package io.fulcrum.venue.internal;
 import io.fulcrum.api.AccountId;
 import io.fulcrum.api.AssetId;
 import io.fulcrum.api.AssetSpec;
+import io.fulcrum.api.Event;
 import io.fulcrum.api.Fixed;
 import io.fulcrum.api.MarketId;
 import io.fulcrum.api.RejectReason;
@@ -60,6 +61,8 @@ final class Ledger implements PriceView {
     long lendingPool;
     /** Funding settled by payers less funding paid to receivers (see Funding). */
     long fundingPool;
+    /** The insurance funds' balances, by name. */
+    final java.util.TreeMap<String, Long> insuranceFunds = new java.util.TreeMap<>();
     /** Funding indexes and their settlement. */
     final Funding funding = new Funding(this);
     long clock = Long.MIN_VALUE;
@@ -139,9 +142,24 @@ final class Ledger implements PriceView {
     }
 
     /** Moves {@code fee} from the account's settlement balance to the fee pool. */
-    void chargeFee(AccountState account, long fee) {
+    /**
+     * Moves {@code fee} from {@code account} to the venue: the market's insurance fund takes its
+     * share of a positive fee (rounded down, so the fee pool keeps the rounding), the fee pool the
+     * rest; the fund's share is reported as {@code InsuranceFundChanged}.
+     */
+    void chargeFee(AccountState account, long fee, MarketRuntime market, List<Event> events) {
         account.balances[settlementIndex] -= fee;
-        feePool += fee;
+        io.fulcrum.api.spi.InsuranceFund policy = config.insuranceFund();
+        long share = 0;
+        if (policy != null && fee > 0) {
+            share = Fixed.ppm(fee, policy.feeSharePpm(market.spec.id()), java.math.RoundingMode.FLOOR);
+        }
+        if (share > 0) {
+            String fund = policy.fundFor(market.spec.id());
+            long balance = insuranceFunds.merge(fund, share, Fixed::add);
+            events.add(new Event.InsuranceFundChanged(fund, share, balance, null));
+        }
+        feePool += fee - share;
     }
 
     static long requirePositiveAmount(long amount) {

@@ -40,6 +40,8 @@ final class MarketRuntime {
     long lastPremiumSample = Long.MIN_VALUE;
     /** What one long size unit has paid in funding since the market opened, millionths of a settlement unit. */
     long cumulativeFunding;
+    /** What one size unit, long or short, has paid of socialised losses since the market opened, millionths. */
+    long cumulativeLoss;
     long indexPrice;
     /** The price source's confidence interval around the index, in price units (0 if it gives none or holds the price). */
     long indexConfidence;

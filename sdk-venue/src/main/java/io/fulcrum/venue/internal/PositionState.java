@@ -24,6 +24,8 @@ final class PositionState {
     long poolMemo;
     /** The market's cumulative funding index when this position last settled its funding. */
     long fundingIndex;
+    /** The market's cumulative loss index when this position last settled. */
+    long lossIndex;
 
     PositionState(MarketSpec market) {
         this.market = market;

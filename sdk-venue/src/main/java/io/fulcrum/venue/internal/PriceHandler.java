@@ -26,6 +26,7 @@ final class PriceHandler {
     private final CancelHandler cancels;
     private final MarketPricing pricing;
     private final PoolDeleveraging deleveraging;
+    private final LossWaterfall waterfall;
     private final Map<String, List<MarketRuntime>> marketsByFeed;
     private final Map<String, List<Integer>> assetsByFeed;
 
@@ -33,6 +34,7 @@ final class PriceHandler {
             Map<String, List<MarketRuntime>> marketsByFeed, Map<String, List<Integer>> assetsByFeed) {
         this.ledger = ledger;
         this.deleveraging = deleveraging;
+        this.waterfall = new LossWaterfall(ledger);
         this.orders = orders;
         this.cancels = cancels;
         this.pricing = new MarketPricing(ledger);
@@ -159,6 +161,7 @@ final class PriceHandler {
             }
             List<LiquidationOrder> plan = ledger.config.liquidationPolicy()
                     .liquidationOrders(new LedgerAccountView(ledger, account), state, ledger);
+            MarketRuntime first = null;
             for (LiquidationOrder order : plan) {
                 if (ledger.market(order.market()).status == MarketStatus.HALTED) {
                     continue; // a halted market takes no orders, a liquidation's neither
@@ -166,6 +169,11 @@ final class PriceHandler {
                 // Its resting orders go first, so they cannot fill against the liquidation.
                 cancels.cancelAllOf(account, ledger.market(order.market()), CancelReason.LIQUIDATION, events);
                 orders.liquidate(account, order, now, events);
+                first = first == null ? ledger.market(order.market()) : first;
+            }
+            if (first != null && waterfall.isEnabled()) {
+                // A shortfall is charged to the market of the liquidation's first order.
+                waterfall.cover(account, first, events);
             }
         }
     }

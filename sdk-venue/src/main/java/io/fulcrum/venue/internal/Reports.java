@@ -100,8 +100,14 @@ public final class Reports {
             long feePool = i == ledger.settlementIndex ? ledger.feePool : 0;
             long lendingPool = i == ledger.settlementIndex ? ledger.lendingPool : 0;
             long fundingPool = i == ledger.settlementIndex ? ledger.fundingPool : 0;
+            long insurance = 0;
+            if (i == ledger.settlementIndex) {
+                for (long fund : ledger.insuranceFunds.values()) {
+                    insurance = Fixed.add(insurance, fund);
+                }
+            }
             lines.add(new MoneyAudit.Line(ledger.assets[i].id(), ledger.netDeposits[i], balances, costBases, feePool,
-                    lendingPool, fundingPool));
+                    lendingPool, fundingPool, insurance));
         }
         return new MoneyAudit(lines);
     }

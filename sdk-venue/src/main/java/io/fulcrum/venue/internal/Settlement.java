@@ -184,9 +184,9 @@ final class Settlement {
             account.balances[ledger.settlementIndex] -= fee - treasury;
             market.vault.account.balances[ledger.settlementIndex] += fee - treasury;
             market.vault.onFee(fee - treasury);
-            ledger.chargeFee(account, treasury);
+            ledger.chargeFee(account, treasury, market, events);
         } else {
-            ledger.chargeFee(account, fee);
+            ledger.chargeFee(account, fee, market, events);
         }
         events.add(new Event.PositionChanged(account.id, market.spec.id(), position.size, position.costBasis, realized,
                 fee, account.balances[ledger.settlementIndex], account.legOf(slot)));

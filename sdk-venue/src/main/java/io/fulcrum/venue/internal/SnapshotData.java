@@ -28,6 +28,7 @@ public record SnapshotData(
         long feePool,
         long lendingPool,
         long fundingPool,
+        Map<String, Long> insuranceFunds,
         long lastAdvanceTime,
         Map<String, Long> netDeposits,
         Map<String, Long> assetPrices,
@@ -42,7 +43,7 @@ public record SnapshotData(
         String stateHash) {
 
     /** The format version this code writes and reads. */
-    public static final int FORMAT = 11;
+    public static final int FORMAT = 12;
 
     /**
      * A market's prices, status and the memory of its mark rule and oracle guards (one array
@@ -51,7 +52,7 @@ public record SnapshotData(
     public record MarketPrices(String market, long indexPrice, long indexConfidence, long markPrice, long lastTradePrice,
             MarketStatus status, long priceBandPpm, long marginScalePpm, PriceCondition priceCondition,
             long[] markState, List<long[]> guardStates, long[] poolState, long[] fundingState, long lastFundingTime,
-            long lastPremiumSample, long cumulativeFunding) {}
+            long lastPremiumSample, long cumulativeFunding, long cumulativeLoss) {}
 
     /**
      * A pool vault, keyed by its first market: its share supply and running totals (its money
@@ -73,7 +74,7 @@ public record SnapshotData(
 
     /** A position's ledger fields (resting-order exposure is rebuilt from the orders). */
     public record PositionEntry(String market, PositionSide leg, long size, long costBasis, long realizedPnl, long fees,
-            long poolMemo, long fundingIndex) {}
+            long poolMemo, long fundingIndex, long lossIndex) {}
 
     /** An untriggered conditional order. */
     public record TriggerEntry(long id, AccountId account, String market, Side side, TriggerType type,

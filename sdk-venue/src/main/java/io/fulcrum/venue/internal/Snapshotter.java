@@ -56,7 +56,7 @@ public final class Snapshotter {
             markets.add(new SnapshotData.MarketPrices(m.spec.id().symbol(), m.indexPrice, m.indexConfidence, m.markPrice, m.lastTradePrice,
                     m.status, m.priceBandPpm, m.marginScalePpm, condition(m.alerts), m.markState.clone(),
                     Arrays.stream(m.guardStates).map(long[]::clone).toList(), m.poolState.clone(), m.fundingState.clone(),
-                    m.lastFundingTime, m.lastPremiumSample, m.cumulativeFunding));
+                    m.lastFundingTime, m.lastPremiumSample, m.cumulativeFunding, m.cumulativeLoss));
             if (m.vault != null && m.vault.head == m) {
                 PoolVault v = m.vault;
                 vaults.add(new SnapshotData.VaultEntry(m.spec.id().symbol(), v.lpSupply, v.deposited, v.withdrawn,
@@ -82,9 +82,9 @@ public final class Snapshotter {
             for (int m = 0; m < a.positions.length; m++) {
                 PositionState p = a.positions[m];
                 if (p != null && (p.size != 0 || p.costBasis != 0 || p.realizedPnl != 0 || p.fees != 0 || p.poolMemo != 0
-                        || p.fundingIndex != 0)) {
+                        || p.fundingIndex != 0 || p.lossIndex != 0)) {
                     positions.add(new SnapshotData.PositionEntry(ledger.markets[a.marketOf(m)].spec.id().symbol(),
-                            a.legOf(m), p.size, p.costBasis, p.realizedPnl, p.fees, p.poolMemo, p.fundingIndex));
+                            a.legOf(m), p.size, p.costBasis, p.realizedPnl, p.fees, p.poolMemo, p.fundingIndex, p.lossIndex));
                 }
             }
             Map<String, Long> leverage = new TreeMap<>();
@@ -106,7 +106,8 @@ public final class Snapshotter {
         List<PriceObservation> observations = new ArrayList<>(ledger.observations.values());
         long[] applied = kernel.appliedCommands.toSortedArray();
         return new SnapshotData(SnapshotData.FORMAT, kernel.sequence, ledger.clock, ledger.nextOrderId,
-                ledger.nextAccountKey, ledger.feePool, ledger.lendingPool, ledger.fundingPool, ledger.lastAdvanceTime, netDeposits, assetPrices, assetConditions, markets, vaults, accounts, orders, triggers, observations,
+                ledger.nextAccountKey, ledger.feePool, ledger.lendingPool, ledger.fundingPool, new TreeMap<>(ledger.insuranceFunds),
+                ledger.lastAdvanceTime, netDeposits, assetPrices, assetConditions, markets, vaults, accounts, orders, triggers, observations,
                 applied, StateHasher.hash(kernel));
     }
 
@@ -132,6 +133,7 @@ public final class Snapshotter {
         ledger.feePool = data.feePool();
         ledger.lendingPool = data.lendingPool();
         ledger.fundingPool = data.fundingPool();
+        ledger.insuranceFunds.putAll(data.insuranceFunds());
         ledger.lastAdvanceTime = data.lastAdvanceTime();
         for (int i = 0; i < ledger.assets.length; i++) {
             String symbol = ledger.assets[i].id().symbol();
@@ -156,6 +158,7 @@ public final class Snapshotter {
             m.lastFundingTime = p.lastFundingTime();
             m.lastPremiumSample = p.lastPremiumSample();
             m.cumulativeFunding = p.cumulativeFunding();
+            m.cumulativeLoss = p.cumulativeLoss();
             if (p.guardStates().size() != m.guardStates.length) {
                 throw new IllegalArgumentException(m.spec.id() + ": the snapshot has " + p.guardStates().size()
                         + " guard states, the venue " + m.guardStates.length + " guards");
@@ -199,6 +202,7 @@ public final class Snapshotter {
                 p.fees = pe.fees();
                 p.poolMemo = pe.poolMemo();
                 p.fundingIndex = pe.fundingIndex();
+                p.lossIndex = pe.lossIndex();
                 ledger.openInterest[m.index] += Math.max(p.size, 0); // derived, not stored
             }
             ledger.accounts.put(a.id, a);

@@ -35,6 +35,8 @@ public final class StateHasher {
         Hasher h = Hashing.sha256().newHasher();
         h.putLong(ledger.clock).putLong(ledger.lastAdvanceTime).putLong(ledger.nextOrderId).putLong(ledger.nextAccountKey).putLong(ledger.feePool)
                 .putLong(ledger.lendingPool).putLong(ledger.fundingPool);
+        h.putInt(ledger.insuranceFunds.size());
+        ledger.insuranceFunds.forEach((fund, balance) -> h.putString(fund, StandardCharsets.UTF_8).putLong(balance));
         for (int i = 0; i < ledger.assets.length; i++) {
             h.putString(ledger.assets[i].id().symbol(), StandardCharsets.UTF_8)
                     .putLong(ledger.netDeposits[i]).putLong(ledger.assetPrices[i]);
@@ -54,7 +56,8 @@ public final class StateHasher {
             putSlots(h, m.markState);
             putSlots(h, m.poolState);
             putSlots(h, m.fundingState);
-            h.putLong(m.lastFundingTime).putLong(m.lastPremiumSample).putLong(m.cumulativeFunding);
+            h.putLong(m.lastFundingTime).putLong(m.lastPremiumSample).putLong(m.cumulativeFunding)
+                    .putLong(m.cumulativeLoss);
             for (long[] guardState : m.guardStates) {
                 putSlots(h, guardState);
             }
@@ -90,7 +93,7 @@ public final class StateHasher {
                 PositionState p = a.positions[m];
                 if (p != null && !p.isEmpty()) {
                     h.putInt(m).putInt(p.openOrders).putLong(p.size).putLong(p.costBasis).putLong(p.realizedPnl).putLong(p.fees)
-                            .putLong(p.poolMemo).putLong(p.fundingIndex)
+                            .putLong(p.poolMemo).putLong(p.fundingIndex).putLong(p.lossIndex)
                             .putLong(p.openBuySize).putLong(p.openBuyNotional)
                             .putLong(p.openSellSize).putLong(p.openSellNotional);
                 }

@@ -32,7 +32,9 @@ public record VenueConfig(
         LiquidationPolicy liquidationPolicy,
         Supplier<HealthIndex> healthIndex,
         BorrowTerms borrowTerms,
-        List<PoolSetup> pools) {
+        List<PoolSetup> pools,
+        io.fulcrum.api.spi.InsuranceFund insuranceFund,
+        List<io.fulcrum.api.LossAbsorber> lossWaterfall) {
 
     /** A non-settlement asset accounts may hold, priced by {@code priceSource}. */
     public record CollateralAsset(AssetSpec asset, PriceSource priceSource) {}
@@ -85,5 +87,6 @@ public record VenueConfig(
         collateralAssets = List.copyOf(collateralAssets);
         markets = List.copyOf(markets);
         pools = List.copyOf(pools);
+        lossWaterfall = List.copyOf(lossWaterfall);
     }
 }

@@ -1,0 +1,23 @@
+package io.fulcrum.api;
+
+/**
+ * One step of a venue's loss waterfall: who pays what a liquidated account could not (its
+ * shortfall), in the order the venue lists them (MECHANISMS.md §9). Each step pays what it can
+ * and passes the rest to the next; what no step pays stays as the account's negative balance.
+ *
+ * <p>Example: {@code INSURANCE_FUND, FEE_POOL, SOCIALISED_LOSS} is Drift's order: the insurance
+ * fund up to its cap, then the fee pool, then every open position of the market pays a share per
+ * unit of size.
+ */
+public enum LossAbsorber {
+    /** The market's insurance fund, as far as the venue's {@code InsuranceFund} policy lets it draw. */
+    INSURANCE_FUND,
+    /** The venue's fee pool. */
+    FEE_POOL,
+    /**
+     * Every open position of the market, long or short, pays the same amount per unit of size
+     * through a cumulative loss index, settled like funding (Drift's socialised loss). An account
+     * with no open position never pays.
+     */
+    SOCIALISED_LOSS
+}
