@@ -71,20 +71,26 @@ public final class FullCloseLiquidation implements LiquidationPolicy {
             if (size == 0) {
                 continue;
             }
-            MarketSpec market = position.market();
-            long mark = Valuation.requireMark(prices, market);
-            long tick = market.tickSize();
-            if (size > 0) {
-                long price = Fixed.mulDiv(mark, Fixed.PPM - bandPpm, Fixed.PPM, RoundingMode.CEILING);
-                long onTick = Fixed.multiply(Fixed.divide(price, tick, RoundingMode.CEILING), tick);
-                orders.add(new LiquidationOrder(market.id(), Side.SELL, size, Math.max(tick, onTick)));
-            } else {
-                long price = Fixed.mulDiv(mark, Fixed.PPM + bandPpm, Fixed.PPM, RoundingMode.FLOOR);
-                long onTick = Fixed.multiply(Fixed.divide(price, tick, RoundingMode.FLOOR), tick);
-                orders.add(new LiquidationOrder(market.id(), Side.BUY, Fixed.negate(size), Math.max(tick, onTick)));
-            }
+            orders.add(closing(position.market(), size, Math.abs(size), prices, bandPpm));
         }
         return List.copyOf(orders);
+    }
+
+    /**
+     * An order closing {@code quantity} of a position of signed {@code size} in {@code market},
+     * limited to {@code bandPpm} from the mark and moved onto the tick toward the mark.
+     */
+    static LiquidationOrder closing(MarketSpec market, long size, long quantity, PriceView prices, long bandPpm) {
+        long mark = Valuation.requireMark(prices, market);
+        long tick = market.tickSize();
+        if (size > 0) {
+            long price = Fixed.mulDiv(mark, Fixed.PPM - bandPpm, Fixed.PPM, RoundingMode.CEILING);
+            long onTick = Fixed.multiply(Fixed.divide(price, tick, RoundingMode.CEILING), tick);
+            return new LiquidationOrder(market.id(), Side.SELL, quantity, Math.max(tick, onTick));
+        }
+        long price = Fixed.mulDiv(mark, Fixed.PPM + bandPpm, Fixed.PPM, RoundingMode.FLOOR);
+        long onTick = Fixed.multiply(Fixed.divide(price, tick, RoundingMode.FLOOR), tick);
+        return new LiquidationOrder(market.id(), Side.BUY, quantity, Math.max(tick, onTick));
     }
 
     @Override
