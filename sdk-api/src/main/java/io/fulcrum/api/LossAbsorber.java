@@ -15,6 +15,14 @@ public enum LossAbsorber {
     /** The venue's fee pool. */
     FEE_POOL,
     /**
+     * Positions a liquidation could not close while the account's equity is below zero are
+     * closed against the most highly ranked profitable positions on the other side
+     * ({@code DeleveragingRanking}), at the bankruptcy price or the mark (the venue's
+     * {@code AdlPrice}). Unlike the other absorbers it acts on positions, before a shortfall is
+     * realised, wherever it is listed.
+     */
+    AUTO_DELEVERAGING,
+    /**
      * Every open position of the market, long or short, pays the same amount per unit of size
      * through a cumulative loss index, settled like funding (Drift's socialised loss). An account
      * with no open position never pays.

@@ -291,6 +291,8 @@ public final class Venue {
         private final Map<MarketId, Long> treasuryShares = new LinkedHashMap<>();
         private io.fulcrum.api.spi.InsuranceFund insuranceFund;
         private List<io.fulcrum.api.LossAbsorber> lossWaterfall;
+        private io.fulcrum.api.spi.DeleveragingRanking deleveragingRanking;
+        private io.fulcrum.api.AdlPrice adlPrice;
 
         private Builder() {}
 
@@ -572,6 +574,18 @@ public final class Venue {
             return this;
         }
 
+        /**
+         * How auto-deleveraging ({@code LossAbsorber.AUTO_DELEVERAGING}) picks and prices the
+         * profitable positions it closes against a bankrupt one: a ranking (Hyperliquid's, BitMEX's,
+         * Binance's, dYdX's seeded rotation) and the price (bankruptcy or mark).
+         */
+        public Builder deleveraging(io.fulcrum.api.spi.DeleveragingRanking ranking, io.fulcrum.api.AdlPrice price) {
+            requireUnset(deleveragingRanking, "deleveraging");
+            this.deleveragingRanking = Objects.requireNonNull(ranking, "ranking");
+            this.adlPrice = Objects.requireNonNull(price, "price");
+            return this;
+        }
+
         /** Records every command before it is applied. None if not set. */
         public Builder journal(Journal journal) {
             requireUnset(this.journal, "journal");
@@ -610,6 +624,10 @@ public final class Venue {
                     && insuranceFund == null) {
                 throw new IllegalStateException("lossWaterfall draws on INSURANCE_FUND: set insuranceFund too");
             }
+            if (lossWaterfall != null && lossWaterfall.contains(io.fulcrum.api.LossAbsorber.AUTO_DELEVERAGING)
+                    && deleveragingRanking == null) {
+                throw new IllegalStateException("lossWaterfall lists AUTO_DELEVERAGING: set deleveraging too");
+            }
             Set<Object> marketIds = new HashSet<>();
             for (VenueConfig.MarketSetup m : markets) {
                 if (!marketIds.add(m.spec().id())) {
@@ -623,7 +641,8 @@ public final class Venue {
             return new VenueConfig(settlementAsset, collateralAssets, markets, marginModel,
                     feeSchedule == null ? FeeSchedule.NONE : feeSchedule,
                     liquidationPolicy == null ? LiquidationPolicy.NONE : liquidationPolicy, healthIndex, borrowTerms,
-                    pools(), insuranceFund, lossWaterfall == null ? List.of() : lossWaterfall);
+                    pools(), insuranceFund, lossWaterfall == null ? List.of() : lossWaterfall, deleveragingRanking,
+                    adlPrice);
         }
 
         /** The shared pools with their settings, then a pool of its own for each other market with a pool setting. */

@@ -110,8 +110,8 @@ public final class Kernel {
         this.matching = new Matching(ledger, settlement);
         this.orders = new OrderHandler(ledger, settlement, matching);
         this.cancels = new CancelHandler(ledger, settlement);
-        this.prices = new PriceHandler(ledger, orders, cancels, new PoolDeleveraging(ledger, settlement), marketsByFeed,
-                assetsByFeed);
+        this.prices = new PriceHandler(ledger, orders, cancels, new PoolDeleveraging(ledger, settlement),
+                new LossWaterfall(ledger, settlement), marketsByFeed, assetsByFeed);
         this.triggers = new TriggerHandler(ledger, orders);
     }
 

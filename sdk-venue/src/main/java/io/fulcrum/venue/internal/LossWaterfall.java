@@ -1,7 +1,9 @@
 package io.fulcrum.venue.internal;
 
 import io.fulcrum.api.Event;
+import io.fulcrum.api.Fixed;
 import io.fulcrum.api.LossAbsorber;
+import io.fulcrum.api.Side;
 import io.fulcrum.api.spi.InsuranceFund;
 import io.fulcrum.api.spi.MarginState;
 import java.util.List;
@@ -21,14 +23,120 @@ import java.util.List;
  */
 final class LossWaterfall {
     private final Ledger ledger;
+    private final Settlement settlement;
 
-    LossWaterfall(Ledger ledger) {
+    LossWaterfall(Ledger ledger, Settlement settlement) {
         this.ledger = ledger;
+        this.settlement = settlement;
     }
 
     /** Whether the venue has a waterfall at all. */
     boolean isEnabled() {
         return !ledger.config.lossWaterfall().isEmpty();
+    }
+
+    /**
+     * Closes the positions a liquidation left on {@code account}, if its equity is below zero and
+     * the waterfall lists auto-deleveraging: each against the profitable positions on the other
+     * side in the ranking's order, at the bankruptcy price (the account's deficit shared between
+     * its positions by notional) or at the mark.
+     */
+    void deleverage(AccountState account, List<Event> events) {
+        if (!ledger.config.lossWaterfall().contains(LossAbsorber.AUTO_DELEVERAGING)) {
+            return;
+        }
+        MarginState state = ledger.evaluate(account);
+        if (state.equity() >= 0) {
+            return;
+        }
+        long deficit = -state.equity();
+        long totalNotional = 0;
+        for (int slot = 0; slot < account.positions.length; slot++) {
+            PositionState p = account.positions[slot];
+            if (p != null && p.size != 0) {
+                totalNotional = Fixed.add(totalNotional, notionalAtMark(ledger.markets[account.marketOf(slot)], p.size));
+            }
+        }
+        if (totalNotional == 0) {
+            return;
+        }
+        for (int slot = 0; slot < account.positions.length; slot++) {
+            PositionState p = account.positions[slot];
+            if (p == null || p.size == 0) {
+                continue;
+            }
+            MarketRuntime market = ledger.markets[account.marketOf(slot)];
+            if (market.markPrice <= 0 || market.status == io.fulcrum.api.MarketStatus.HALTED) {
+                continue;
+            }
+            long price = adlPrice(market, p.size, deficit, totalNotional);
+            closeAgainstRanked(account, slot, market, price, events);
+        }
+    }
+
+    /**
+     * The price a bankrupt position of {@code size} is deleveraged at: the mark, or the mark moved
+     * against the counterparties by this position's share of the deficit per unit of size
+     * ({@code mark + share / |size|} for a long, {@code mark − share / |size|} for a short). The
+     * move is rounded up, so the account keeps at most a fraction of a price unit.
+     */
+    private long adlPrice(MarketRuntime market, long size, long deficit, long totalNotional) {
+        long mark = market.markPrice;
+        if (ledger.config.adlPrice() == io.fulcrum.api.AdlPrice.MARK) {
+            return mark;
+        }
+        long notional = notionalAtMark(market, size);
+        long share = Fixed.mulDiv(deficit, notional, totalNotional, java.math.RoundingMode.CEILING);
+        long move = Fixed.mulDiv(share, mark, notional, java.math.RoundingMode.CEILING);
+        return size > 0 ? Fixed.add(mark, move) : Math.max(1, mark - move);
+    }
+
+    private static long notionalAtMark(MarketRuntime market, long size) {
+        return market.spec.notional(Math.abs(size), Math.max(market.markPrice, 1), java.math.RoundingMode.HALF_EVEN);
+    }
+
+    private void closeAgainstRanked(AccountState bankrupt, int slot, MarketRuntime market, long price,
+            List<Event> events) {
+        PositionState position = bankrupt.positions[slot];
+        boolean bankruptLong = position.size > 0;
+        List<io.fulcrum.api.spi.DeleveragingCandidate> candidates = new java.util.ArrayList<>();
+        java.util.Map<io.fulcrum.api.AccountId, int[]> slots = new java.util.HashMap<>();
+        for (AccountState other : ledger.accounts.values()) {
+            if (other == bankrupt) {
+                continue;
+            }
+            for (int s : new int[] {market.index, other.marketCount + market.index}) {
+                PositionState p = other.positions[s];
+                if (p == null || p.size == 0 || (p.size > 0) == bankruptLong) {
+                    continue;
+                }
+                long notional = notionalAtMark(market, p.size);
+                long pnl = Fixed.subtract(p.size > 0 ? notional : -notional, p.costBasis);
+                if (pnl <= 0) {
+                    continue;
+                }
+                MarginState otherState = ledger.evaluate(other);
+                candidates.add(new io.fulcrum.api.spi.DeleveragingCandidate(other.id, market.spec.id(), p.size,
+                        Math.abs(p.costBasis), market.markPrice, notional, pnl, otherState.equity(),
+                        other.balances[ledger.settlementIndex], otherState.maintenanceRequirement()));
+                slots.put(other.id, new int[] {s});
+            }
+        }
+        List<io.fulcrum.api.spi.DeleveragingCandidate> ranked = ledger.config.deleveragingRanking()
+                .order(List.copyOf(candidates), ledger.nextOrderId);
+        for (io.fulcrum.api.spi.DeleveragingCandidate candidate : ranked) {
+            long remaining = Math.abs(position.size);
+            if (remaining == 0) {
+                return;
+            }
+            AccountState other = ledger.accounts.get(candidate.account());
+            int otherSlot = slots.get(candidate.account())[0];
+            long quantity = Math.min(remaining, Math.abs(other.positions[otherSlot].size));
+            // The counterparty closes its opposite position: it buys back a short against a bankrupt long.
+            Side counterpartySide = bankruptLong ? Side.BUY : Side.SELL;
+            settlement.settleAutoDeleveraging(market, bankrupt, slot, other, otherSlot, counterpartySide, price, quantity,
+                    events);
+        }
     }
 
     /** Covers {@code account}'s shortfall after its liquidation in {@code market}, if it has one. */
@@ -47,6 +155,7 @@ final class LossWaterfall {
                 case INSURANCE_FUND -> fromInsurance(account, market, shortfall, events);
                 case FEE_POOL -> fromFeePool(shortfall);
                 case SOCIALISED_LOSS -> socialise(account, market, shortfall, events);
+                case AUTO_DELEVERAGING -> 0; // it acts on positions, before this (deleverage)
             };
             if (paid <= 0) {
                 continue;

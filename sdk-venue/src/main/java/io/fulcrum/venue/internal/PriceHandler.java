@@ -31,10 +31,11 @@ final class PriceHandler {
     private final Map<String, List<Integer>> assetsByFeed;
 
     PriceHandler(Ledger ledger, OrderHandler orders, CancelHandler cancels, PoolDeleveraging deleveraging,
-            Map<String, List<MarketRuntime>> marketsByFeed, Map<String, List<Integer>> assetsByFeed) {
+            LossWaterfall waterfall, Map<String, List<MarketRuntime>> marketsByFeed,
+            Map<String, List<Integer>> assetsByFeed) {
         this.ledger = ledger;
         this.deleveraging = deleveraging;
-        this.waterfall = new LossWaterfall(ledger);
+        this.waterfall = waterfall;
         this.orders = orders;
         this.cancels = cancels;
         this.pricing = new MarketPricing(ledger);
@@ -172,7 +173,8 @@ final class PriceHandler {
                 first = first == null ? ledger.market(order.market()) : first;
             }
             if (first != null && waterfall.isEnabled()) {
-                // A shortfall is charged to the market of the liquidation's first order.
+                // What the book could not take, ADL may; a shortfall is charged to the market of the first order.
+                waterfall.deleverage(account, events);
                 waterfall.cover(account, first, events);
             }
         }

@@ -108,6 +108,20 @@ final class Settlement {
     }
 
     /**
+     * Closes {@code quantity} of {@code bankrupt}'s position against {@code counterparty}'s
+     * opposite one at {@code price}, without orders or fees: auto-deleveraging. The
+     * counterparty trades on {@code counterpartySide} (BUY closes its short).
+     */
+    void settleAutoDeleveraging(MarketRuntime market, AccountState bankrupt, int bankruptSlot, AccountState counterparty,
+            int counterpartySlot, Side counterpartySide, long price, long quantity, List<Event> events) {
+        long notional = market.spec.notional(quantity, price, RoundingMode.HALF_EVEN);
+        events.add(new Event.Deleveraged(counterparty.id, market.spec.id(), counterpartySide, quantity, price,
+                bankrupt.id));
+        applyToPosition(market, bankrupt, bankruptSlot, counterpartySide.opposite(), price, quantity, notional, 0, events);
+        applyToPosition(market, counterparty, counterpartySlot, counterpartySide, price, quantity, notional, 0, events);
+    }
+
+    /**
      * The margin behind a position, as a pool fee rule measures a trade's return on it (Avantis
      * charges and rebates per trade's collateral): an isolated account's cash, otherwise the entry
      * notional over the leverage the trader chose, or the market's initial requirement on it.

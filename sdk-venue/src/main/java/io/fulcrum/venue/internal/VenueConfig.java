@@ -34,7 +34,9 @@ public record VenueConfig(
         BorrowTerms borrowTerms,
         List<PoolSetup> pools,
         io.fulcrum.api.spi.InsuranceFund insuranceFund,
-        List<io.fulcrum.api.LossAbsorber> lossWaterfall) {
+        List<io.fulcrum.api.LossAbsorber> lossWaterfall,
+        io.fulcrum.api.spi.DeleveragingRanking deleveragingRanking,
+        io.fulcrum.api.AdlPrice adlPrice) {
 
     /** A non-settlement asset accounts may hold, priced by {@code priceSource}. */
     public record CollateralAsset(AssetSpec asset, PriceSource priceSource) {}
