@@ -28,13 +28,15 @@
  *       {@link io.fulcrum.margin.PartialLiquidationSize}, {@link io.fulcrum.margin.LiquidationPenalty}
  *       and {@link io.fulcrum.margin.InsuranceDraw} (§1.4, §2.3–2.4, §9);
  *       {@link io.fulcrum.margin.CollateralLossMargin} (Avantis: liquidated at 85 % of collateral lost).
+ *   <li><b>Partial liquidation and insurance</b>: {@link io.fulcrum.margin.PartialLiquidation},
+ *       {@link io.fulcrum.margin.InsuranceFunds} (shared, per market, per group, capped).
  *   <li><b>Auto-deleveraging</b>: {@link io.fulcrum.margin.AdlRankings} (Hyperliquid, BitMEX and
  *       Binance scores, dYdX's seeded rotation; §1.5, §2.4, §5.3).
  *   <li><b>Funding</b>: {@link io.fulcrum.margin.PremiumIndex}, {@link io.fulcrum.margin.PremiumAverage},
  *       {@link io.fulcrum.margin.ClampedFunding}, {@link io.fulcrum.margin.DydxFunding},
  *       {@link io.fulcrum.margin.VelocityFunding}, {@link io.fulcrum.margin.DriftFunding},
  *       {@link io.fulcrum.margin.KinkedRate} and {@link io.fulcrum.margin.SocialisedLoss} (§1.1,
- *       §2.5, §3.3, §5.2, §7, §9).
+ *       §2.5, §3.3, §5.2, §7, §9); {@link io.fulcrum.margin.FundingModels}, the ones a venue runs.
  * </ul>
  *
  * <p>Section numbers such as "MECHANISMS.md §2.2" refer to the project's mechanism reference,
