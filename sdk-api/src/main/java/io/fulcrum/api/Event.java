@@ -185,6 +185,14 @@ public sealed interface Event {
             implements Event {}
 
     /**
+     * {@code account} paid a liquidation penalty (clearance fee) of {@code amount} on the
+     * {@code notional} its liquidation closed in {@code market}, to insurance fund {@code fund}
+     * (null: the venue's fee pool); its balance is now {@code balance}.
+     */
+    record LiquidationPenaltyCharged(AccountId account, MarketId market, long notional, long amount, String fund,
+            long balance) implements Event {}
+
+    /**
      * Insurance fund {@code fund} changed by {@code delta} (positive: paid in) to {@code balance}:
      * a deposit, its share of a fee, or what it paid towards {@code account}'s shortfall
      * ({@code account} null when no account is involved).

@@ -23,11 +23,16 @@ import java.util.Objects;
  *       6 × (IMF − MMF) per 8 h, paid hourly as an eighth (§2.5).
  *   <li>{@link #velocity}: Synthetix's rate that drifts with the traders' skew; each hour pays the
  *       average of the rate at its start and end (§7).
+ *   <li>{@link #drift}: Drift v2's mark-vs-oracle TWAP rate, the mean premium of the hour taken
+ *       as {@code (markTWAP − oracleTWAP) / oracleTWAP}, paid hourly (§7).
  * </ul>
  */
 public final class FundingModels {
     private static final long HOUR_MS = 3_600_000;
     private static final long DAY_MS = 86_400_000;
+    private static final long MINUTE_MS = 60_000;
+    /** Parts per billion in one: the oracle a premium is measured against in {@link #drift}. */
+    private static final long PPB = 1_000_000_000L;
 
     private FundingModels() {}
 
@@ -63,6 +68,45 @@ public final class FundingModels {
      */
     public static FundingModel velocity(VelocityFunding formula) {
         return new Velocity(Objects.requireNonNull(formula, "formula"));
+    }
+
+    /**
+     * Drift v2: a premium sample every minute at {@code impactNotional}, paid hourly as
+     * {@code tier}'s rate. See {@link #drift(DriftFunding, long, long)}.
+     *
+     * <p>Example (§7): samples averaging 0.3 % (mark TWAP 100.30 over an oracle TWAP of 100.00)
+     * pay (0.30 + 100 / 5,000) / 24 = 0.013333 % an hour: 133,333 ppb.
+     */
+    public static FundingModel drift(DriftFunding tier, long impactNotional) {
+        return drift(tier, impactNotional, MINUTE_MS);
+    }
+
+    /**
+     * Drift v2 (MECHANISMS.md §7): samples every {@code sampleIntervalMillis} at
+     * {@code impactNotional}; each hour pays {@link DriftFunding#hourlyRatePpb} with the oracle
+     * TWAP the index's and the mark TWAP {@code index × (1 + P)}, P the mean of the hour's
+     * samples (0 without any). The formula is homogeneous in the prices, so it is evaluated
+     * exactly at an oracle of 10^9 and a mark of {@code 10^9 + P} (P in ppb):
+     * {@code clamp(P + 10^9 / 5,000, ±10^9 / capDivisor) / 24}, toward zero.
+     *
+     * <p>Approximations, against Drift: its TWAPs are one-hour EMAs, here a plain mean of the
+     * hour's samples; its mark TWAP is the mid of the bid and ask TWAPs, whereas the venue's
+     * sample is the impact premium {@code [max(impactBid − index, 0) − max(index − impactAsk, 0)]
+     * / index}, which equals the mid's premium only when the impact bid and ask coincide (0
+     * while the index lies between them; bid 100.20 and ask 100.40 over 100.00 sample 0.2 %,
+     * Drift's mid 0.3 %). A pool market samples 0, so it pays the offset alone: 8,333 ppb an hour.
+     *
+     * <p>Example (§7, tier B or better): P = 10 % (mark 110 over 100) is capped at 1/33 and pays
+     * 0.12626 % an hour: 1,262,626 ppb; with no sample, 0.02 % / 24: 8,333 ppb.
+     *
+     * @param tier the market's contract tier (its cap)
+     * @param impactNotional settlement units, positive
+     * @param sampleIntervalMillis ms between samples, in [1, 3,600,000]
+     * @throws IllegalArgumentException if {@code impactNotional} or {@code sampleIntervalMillis} is
+     *     out of range; the model rejects a sample of −100 % or less (a mark at or below zero)
+     */
+    public static FundingModel drift(DriftFunding tier, long impactNotional, long sampleIntervalMillis) {
+        return new DriftPremium(Objects.requireNonNull(tier, "tier"), impactNotional, sampleIntervalMillis);
     }
 
     /** Turns an average premium into the rate to pay. */
@@ -180,6 +224,62 @@ public final class FundingModels {
         @Override
         public String toString() {
             return "FundingModels.velocity[" + formula + "]";
+        }
+    }
+
+    /** Drift: the hour's premium samples summed and counted; their mean is the mark TWAP's premium over the oracle's. */
+    private record DriftPremium(DriftFunding tier, long impactNotional, long sampleIntervalMillis)
+            implements FundingModel {
+        private static final int SUM = 0;
+        private static final int COUNT = 1;
+
+        DriftPremium {
+            requireImpactNotional(impactNotional);
+            if (sampleIntervalMillis <= 0 || sampleIntervalMillis > HOUR_MS) {
+                throw new IllegalArgumentException("the sample interval must be in [1, " + HOUR_MS + "] ms: "
+                        + sampleIntervalMillis);
+            }
+        }
+
+        @Override
+        public long intervalMillis() {
+            return HOUR_MS;
+        }
+
+        @Override
+        public long impactNotional(MarketSpec market) {
+            return impactNotional;
+        }
+
+        @Override
+        public int stateSize() {
+            return 2;
+        }
+
+        @Override
+        public void onPremiumSample(long time, long premiumPpb, long[] state) {
+            // The venue's samples are above −100 % (an impact ask is positive); a mean of such stays above it,
+            // so the mark handed to DriftFunding is positive.
+            if (premiumPpb <= -PPB) {
+                throw new IllegalArgumentException("a premium of " + premiumPpb
+                        + " ppb puts the mark at or below zero");
+            }
+            state[SUM] = Fixed.add(state[SUM], premiumPpb);
+            state[COUNT]++;
+        }
+
+        @Override
+        public long ratePpb(FundingInputs inputs, long[] state) {
+            long average = state[COUNT] == 0 ? 0 : state[SUM] / state[COUNT]; // toward zero, as MeanPremium
+            state[SUM] = 0;
+            state[COUNT] = 0;
+            return tier.hourlyRatePpb(Fixed.add(PPB, average), PPB);
+        }
+
+        @Override
+        public String toString() {
+            return "FundingModels.drift[impact " + impactNotional + ", every " + sampleIntervalMillis + " ms, "
+                    + tier + "]";
         }
     }
 

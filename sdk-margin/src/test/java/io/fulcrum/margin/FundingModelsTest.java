@@ -72,6 +72,78 @@ class FundingModelsTest {
     }
 
     @Test
+    void driftPaysTheTierRateOfTheMeanPremium() {
+        // §7: samples 0.2 % and 0.4 % average P = 0.3 % (mark TWAP 100.30 over an oracle TWAP of 100.00):
+        // (0.30 + 100 / 5,000) / 24 / 100 = 0.32 % / 24 = 0.0133333 % → 133,333 ppb.
+        assertEquals(133_333, rateAfter(FundingModels.drift(DriftFunding.tierBOrBetter(), 20_000_000_000L),
+                2_000_000, 4_000_000));
+    }
+
+    @Test
+    void driftCapsTheRateAtTheTierBoundBothWays() {
+        // §7: mark 110 over 100 (P = 10 %): 10.02 % capped at 1/33 = 3.0303 %, / 24 = 0.126262 % → 1,262,626 ppb;
+        // mark 90 (P = −10 %): −9.98 % capped at −1/33 → −1,262,626.
+        FundingModel model = FundingModels.drift(DriftFunding.tierBOrBetter(), 20_000_000_000L);
+        assertEquals(1_262_626, rateAfter(model, 100_000_000));
+        assertEquals(-1_262_626, rateAfter(model, -100_000_000));
+    }
+
+    @Test
+    void driftTierCCapsAtOneTwentieth() {
+        // P = 10 %: 10.02 % capped at 1/20 = 5 %, / 24 = 0.2083333 % → 2,083,333 ppb.
+        assertEquals(2_083_333, rateAfter(FundingModels.drift(DriftFunding.tierC(), 20_000_000_000L), 100_000_000));
+    }
+
+    @Test
+    void driftWithoutSamplesPaysTheOffsetAlone() {
+        // P = 0: (100 / 5,000) / 24 / 100 = 0.02 % / 24 = 0.000833 % → 8,333 ppb.
+        assertEquals(8_333, rateAfter(FundingModels.drift(DriftFunding.tierBOrBetter(), 20_000_000_000L)));
+    }
+
+    @Test
+    void driftForgetsTheHoursSamples() {
+        FundingModel model = FundingModels.drift(DriftFunding.tierBOrBetter(), 20_000_000_000L);
+        long[] state = new long[model.stateSize()];
+        model.onPremiumSample(0, 3_000_000, state);
+        assertEquals(133_333, model.ratePpb(hourLater(3_600_000, 0, 0), state));
+
+        // The next hour has no sample: the offset alone, 8,333 ppb.
+        assertEquals(8_333, model.ratePpb(hourLater(3_600_000, 0, 0), state));
+    }
+
+    @Test
+    void driftSamplesEveryMinuteAtItsImpactNotionalAndPaysHourly() {
+        FundingModel model = FundingModels.drift(DriftFunding.tierBOrBetter(), 20_000_000_000L);
+        assertEquals(60_000, model.sampleIntervalMillis());
+        assertEquals(3_600_000, model.intervalMillis());
+        assertEquals(20_000_000_000L, model.impactNotional(BTC));
+        assertEquals(5_000, FundingModels.drift(DriftFunding.tierBOrBetter(), 20_000_000_000L, 5_000)
+                .sampleIntervalMillis());
+    }
+
+    @Test
+    void driftRejectsAPremiumThatPutsTheMarkAtOrBelowZero() {
+        // −100 %: a mark of 0.
+        FundingModel model = FundingModels.drift(DriftFunding.tierBOrBetter(), 20_000_000_000L);
+        long[] state = new long[model.stateSize()];
+        assertThrows(IllegalArgumentException.class, () -> model.onPremiumSample(0, -1_000_000_000L, state));
+    }
+
+    @Test
+    void driftsSampleIntervalMustBeWithinTheHour() {
+        assertThrows(IllegalArgumentException.class,
+                () -> FundingModels.drift(DriftFunding.tierBOrBetter(), 20_000_000_000L, 0));
+        assertThrows(IllegalArgumentException.class,
+                () -> FundingModels.drift(DriftFunding.tierBOrBetter(), 20_000_000_000L, 3_600_001));
+    }
+
+    @Test
+    void driftNeedsATierAndAnImpactNotional() {
+        assertThrows(NullPointerException.class, () -> FundingModels.drift(null, 20_000_000_000L));
+        assertThrows(IllegalArgumentException.class, () -> FundingModels.drift(DriftFunding.tierBOrBetter(), 0));
+    }
+
+    @Test
     void anImpactNotionalMustBePositive() {
         assertThrows(IllegalArgumentException.class, () -> FundingModels.hyperliquid(0));
     }

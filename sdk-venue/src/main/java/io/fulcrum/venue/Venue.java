@@ -293,6 +293,7 @@ public final class Venue {
         private List<io.fulcrum.api.LossAbsorber> lossWaterfall;
         private io.fulcrum.api.spi.DeleveragingRanking deleveragingRanking;
         private io.fulcrum.api.AdlPrice adlPrice;
+        private Long liquidationPenaltyPpm;
 
         private Builder() {}
 
@@ -586,6 +587,21 @@ public final class Venue {
             return this;
         }
 
+        /**
+         * Charges a liquidated account a penalty (clearance fee) of {@code ppm} of the notional its
+         * liquidation closes, never more than what the account has left above zero, so a penalty
+         * never creates bad debt (dYdX's min(fee, surplus), §2.3; Binance's clearance fee). It goes
+         * to the market's insurance fund if the venue has one, else to the fee pool. None if not set.
+         */
+        public Builder liquidationPenalty(long ppm) {
+            requireUnset(liquidationPenaltyPpm, "liquidationPenalty");
+            if (ppm < 0 || ppm >= 1_000_000) {
+                throw new IllegalArgumentException("liquidationPenalty must be in [0, 1,000,000) ppm: " + ppm);
+            }
+            this.liquidationPenaltyPpm = ppm;
+            return this;
+        }
+
         /** Records every command before it is applied. None if not set. */
         public Builder journal(Journal journal) {
             requireUnset(this.journal, "journal");
@@ -642,7 +658,7 @@ public final class Venue {
                     feeSchedule == null ? FeeSchedule.NONE : feeSchedule,
                     liquidationPolicy == null ? LiquidationPolicy.NONE : liquidationPolicy, healthIndex, borrowTerms,
                     pools(), insuranceFund, lossWaterfall == null ? List.of() : lossWaterfall, deleveragingRanking,
-                    adlPrice);
+                    adlPrice, liquidationPenaltyPpm == null ? 0 : liquidationPenaltyPpm);
         }
 
         /** The shared pools with their settings, then a pool of its own for each other market with a pool setting. */

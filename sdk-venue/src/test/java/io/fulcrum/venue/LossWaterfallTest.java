@@ -160,4 +160,27 @@ class LossWaterfallTest {
         TestVenue t = TestVenue.withTraders();
         t.rejects(RejectReason.NO_INSURANCE_FUND, new Command.DepositInsurance(t.nextId(), t.now(), "main", usdc("1")));
     }
+
+    @Test
+    void aLiquidationPenaltyGoesToTheFundAndNeverBeyondTheSurplus() {
+        // At 43,500 Alice (long 1.2 from 50,000) is down 7,800: equity 2,194 under maintenance 2,610. Her liquidation
+        // sells 1.2 at the maker's 43,500 (52,200, a 5.22 fee) and leaves 2,188.78; a 1 % penalty is 522, to the fund.
+        // A second account bankrupt by a gap pays none: it has no surplus.
+        TestVenue t = TestVenue.withTraders(builder(LossAbsorber.INSURANCE_FUND).liquidationPenalty(10_000).build());
+        t.place(MAKER, Side.SELL, "50000", "1.2", TimeInForce.GTC);
+        t.accept(t.order(ALICE, Side.BUY, "50000", "1.2", TimeInForce.IOC));
+        t.place(MAKER, Side.BUY, "43500", "1.2", TimeInForce.GTC);
+
+        CommandResult fall = t.accept(new Command.PublishPrice(t.nextId(), t.now(), TestVenue.FEED,
+                TestVenue.price("43500"), 0));
+
+        assertEquals(List.of(new Event.LiquidationPenaltyCharged(ALICE, BTC, usdc("52200"), usdc("522"), "main",
+                usdc("1666.78"))), fall.eventsOf(Event.LiquidationPenaltyCharged.class));
+        assertEquals(List.of(new Event.InsuranceFundChanged("main", usdc("522"), usdc("522"), ALICE)),
+                fall.eventsOf(Event.InsuranceFundChanged.class));
+        assertTrue(t.venue().audit().isConserved());
+
+        TestVenue gapped = TestVenue.withTraders(builder(LossAbsorber.INSURANCE_FUND).liquidationPenalty(10_000).build());
+        assertEquals(List.of(), gap(gapped).eventsOf(Event.LiquidationPenaltyCharged.class));
+    }
 }

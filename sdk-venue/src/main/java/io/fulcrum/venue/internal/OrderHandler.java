@@ -166,8 +166,47 @@ final class OrderHandler {
         OrderOptions options = OrderOptions.NONE.withReduceOnly().onLeg(leg);
         out.add(new Event.OrderAccepted(OrderId.of(orderId), account.id, market.spec.id(), order.side(),
                 order.worstPrice(), size, TimeInForce.IOC, options));
+        int from = out.size();
         matching.place(market, account, slot, orderId, order.side(), order.worstPrice(), size, TimeInForce.IOC, true,
                 false, 0, 0, now, out);
+        chargePenalty(account, market, orderId, out, from);
+    }
+
+    /**
+     * The liquidation penalty on what order {@code orderId} closed: {@code ppm} of its filled
+     * notional, capped by the account's equity left above zero, paid to the market's insurance
+     * fund, or the fee pool if the venue has none.
+     */
+    private void chargePenalty(AccountState account, MarketRuntime market, long orderId, List<Event> out, int from) {
+        long ppm = ledger.config.liquidationPenaltyPpm();
+        if (ppm == 0) {
+            return;
+        }
+        long notional = 0;
+        for (int i = from; i < out.size(); i++) {
+            if (out.get(i) instanceof Event.Trade trade && trade.takerOrder() != null
+                    && trade.takerOrder().value() == orderId) {
+                notional = io.fulcrum.api.Fixed.add(notional, trade.notional());
+            }
+        }
+        long surplus = Math.max(0, ledger.evaluate(account).equity());
+        long penalty = Math.min(io.fulcrum.api.Fixed.ppm(notional, ppm, java.math.RoundingMode.CEILING), surplus);
+        if (penalty <= 0) {
+            return;
+        }
+        int cash = ledger.settlementIndex;
+        account.balances[cash] -= penalty;
+        io.fulcrum.api.spi.InsuranceFund policy = ledger.config.insuranceFund();
+        String fund = null;
+        if (policy != null) {
+            fund = policy.fundFor(market.spec.id());
+            long balance = ledger.insuranceFunds.merge(fund, penalty, io.fulcrum.api.Fixed::add);
+            out.add(new Event.InsuranceFundChanged(fund, penalty, balance, account.id));
+        } else {
+            ledger.feePool += penalty;
+        }
+        out.add(new Event.LiquidationPenaltyCharged(account.id, market.spec.id(), notional, penalty, fund,
+                account.balances[cash]));
     }
 
     void amend(Command.AmendOrder c, List<Event> out) {

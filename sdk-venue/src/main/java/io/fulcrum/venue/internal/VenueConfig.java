@@ -36,7 +36,8 @@ public record VenueConfig(
         io.fulcrum.api.spi.InsuranceFund insuranceFund,
         List<io.fulcrum.api.LossAbsorber> lossWaterfall,
         io.fulcrum.api.spi.DeleveragingRanking deleveragingRanking,
-        io.fulcrum.api.AdlPrice adlPrice) {
+        io.fulcrum.api.AdlPrice adlPrice,
+        long liquidationPenaltyPpm) {
 
     /** A non-settlement asset accounts may hold, priced by {@code priceSource}. */
     public record CollateralAsset(AssetSpec asset, PriceSource priceSource) {}
