@@ -185,6 +185,13 @@ public sealed interface Event {
             implements Event {}
 
     /**
+     * The venue's backstop vault {@code vault} took over {@code account}: its positions and its
+     * margin ({@code equity} at the time) moved to the vault, leaving it with nothing (Hyperliquid's
+     * liquidator vault, MECHANISMS.md §1.4). {@code PositionChanged} events for both follow.
+     */
+    record TakenOverByBackstop(AccountId account, AccountId vault, long equity) implements Event {}
+
+    /**
      * {@code account} paid a liquidation penalty (clearance fee) of {@code amount} on the
      * {@code notional} its liquidation closed in {@code market}, to insurance fund {@code fund}
      * (null: the venue's fee pool); its balance is now {@code balance}.

@@ -65,6 +65,9 @@ import java.util.function.Supplier;
  * <p>Not thread-safe: one thread drives a venue, as one sequencer drives an exchange.
  */
 public final class Venue {
+    /** The venue's backstop vault, when it has one ({@link Builder#backstopVault()}): owner 0, sub-account 0. */
+    public static final AccountId BACKSTOP_VAULT = AccountId.of(0, 0);
+
     private final Kernel kernel;
 
     private Venue(Kernel kernel, Journal journal) {
@@ -294,6 +297,7 @@ public final class Venue {
         private io.fulcrum.api.spi.DeleveragingRanking deleveragingRanking;
         private io.fulcrum.api.AdlPrice adlPrice;
         private Long liquidationPenaltyPpm;
+        private boolean backstopVault;
 
         private Builder() {}
 
@@ -602,6 +606,21 @@ public final class Venue {
             return this;
         }
 
+        /**
+         * Gives the venue a backstop (liquidator) vault, the venue's own account
+         * {@link #BACKSTOP_VAULT}: an account the liquidation policy sends there
+         * ({@code LiquidationPolicy.toBackstop}) hands it its positions and margin instead of
+         * selling into the book, as Hyperliquid's HLP takes accounts below 2/3 of maintenance.
+         * Deposit into the vault to give it capital. None if not set.
+         */
+        public Builder backstopVault() {
+            if (backstopVault) {
+                throw new IllegalStateException("backstopVault was already set");
+            }
+            this.backstopVault = true;
+            return this;
+        }
+
         /** Records every command before it is applied. None if not set. */
         public Builder journal(Journal journal) {
             requireUnset(this.journal, "journal");
@@ -658,7 +677,7 @@ public final class Venue {
                     feeSchedule == null ? FeeSchedule.NONE : feeSchedule,
                     liquidationPolicy == null ? LiquidationPolicy.NONE : liquidationPolicy, healthIndex, borrowTerms,
                     pools(), insuranceFund, lossWaterfall == null ? List.of() : lossWaterfall, deleveragingRanking,
-                    adlPrice, liquidationPenaltyPpm == null ? 0 : liquidationPenaltyPpm);
+                    adlPrice, liquidationPenaltyPpm == null ? 0 : liquidationPenaltyPpm, backstopVault);
         }
 
         /** The shared pools with their settings, then a pool of its own for each other market with a pool setting. */

@@ -18,4 +18,23 @@ public interface LiquidationPolicy {
 
     /** The orders to send for {@code account}, whose {@code state} is below maintenance. */
     List<LiquidationOrder> liquidationOrders(AccountView account, MarginState state, PriceView prices);
+
+    /**
+     * The orders to send, knowing the time and the account's last partial liquidation; by
+     * default {@link #liquidationOrders(AccountView, MarginState, PriceView)}.
+     */
+    default List<LiquidationOrder> liquidationOrders(LiquidationContext context) {
+        return liquidationOrders(context.account(), context.state(), context.prices());
+    }
+
+    /**
+     * Whether the account goes to the venue's backstop vault instead of the book: its positions
+     * and its margin move to the vault and the account is left with nothing (Hyperliquid's
+     * liquidator vault takes over below 2/3 of maintenance, §1.4). Asked before
+     * {@link #liquidationOrders(LiquidationContext)}; never, by default. A venue without a
+     * backstop vault ignores it.
+     */
+    default boolean toBackstop(LiquidationContext context) {
+        return false;
+    }
 }

@@ -30,6 +30,8 @@ final class AccountState {
     long loan;
     /** When interest was last charged on the loan. */
     long loanSince;
+    /** When a liquidation last closed only part of a position here (LiquidationContext.NEVER: never). */
+    long lastPartialLiquidation = io.fulcrum.api.spi.LiquidationContext.NEVER;
 
     AccountState(AccountId id, long key, int assetCount, int marketCount) {
         this.id = id;

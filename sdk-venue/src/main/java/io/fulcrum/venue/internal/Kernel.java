@@ -93,6 +93,14 @@ public final class Kernel {
                     "the health index supplier returned null"));
         }
         openVaults(config, markets);
+        if (config.backstopVault()) {
+            AccountId id = AccountId.of(0, 0);
+            AccountState vault = new AccountState(id, ledger.nextAccountKey++, ledger.assets.length, markets.size());
+            vault.positionMode = io.fulcrum.api.PositionMode.HEDGE; // longs and shorts taken over stay apart
+            ledger.accounts.put(id, vault);
+            ledger.accountsByKey.put(vault.key, vault);
+            ledger.backstop = vault;
+        }
         MarketPricing pricing = new MarketPricing(ledger);
         for (MarketRuntime market : markets) {
             if (market.priceSource.feeds().isEmpty()) {

@@ -61,6 +61,8 @@ final class Ledger implements PriceView {
     long lendingPool;
     /** Funding settled by payers less funding paid to receivers (see Funding). */
     long fundingPool;
+    /** The backstop vault's account, or null. Re-bound when a snapshot is restored. */
+    AccountState backstop;
     /** The insurance funds' balances, by name. */
     final java.util.TreeMap<String, Long> insuranceFunds = new java.util.TreeMap<>();
     /** Funding indexes and their settlement. */

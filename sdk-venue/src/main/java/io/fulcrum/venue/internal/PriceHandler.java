@@ -4,8 +4,11 @@ import io.fulcrum.api.CancelReason;
 import io.fulcrum.api.Command;
 import io.fulcrum.api.Event;
 import io.fulcrum.api.MarketStatus;
+import io.fulcrum.api.PositionSide;
 import io.fulcrum.api.RejectReason;
+import io.fulcrum.api.spi.LiquidationContext;
 import io.fulcrum.api.spi.LiquidationOrder;
+import io.fulcrum.api.spi.LiquidationPolicy;
 import io.fulcrum.api.spi.MarginState;
 import io.fulcrum.api.spi.PriceObservation;
 import io.fulcrum.api.spi.PriceReading;
@@ -27,6 +30,7 @@ final class PriceHandler {
     private final MarketPricing pricing;
     private final PoolDeleveraging deleveraging;
     private final LossWaterfall waterfall;
+    private final Backstop backstop;
     private final Map<String, List<MarketRuntime>> marketsByFeed;
     private final Map<String, List<Integer>> assetsByFeed;
 
@@ -36,6 +40,7 @@ final class PriceHandler {
         this.ledger = ledger;
         this.deleveraging = deleveraging;
         this.waterfall = waterfall;
+        this.backstop = new Backstop(ledger);
         this.orders = orders;
         this.cancels = cancels;
         this.pricing = new MarketPricing(ledger);
@@ -123,6 +128,14 @@ final class PriceHandler {
         }
     }
 
+    /** Whether {@code order} closes less than the position it acts on (a partial liquidation). */
+    private static boolean closesOnlyPart(AccountState account, MarketRuntime market, LiquidationOrder order) {
+        PositionSide leg = account.positionMode == io.fulcrum.api.PositionMode.ONE_WAY ? PositionSide.BOTH
+                : order.side() == io.fulcrum.api.Side.SELL ? PositionSide.LONG : PositionSide.SHORT;
+        PositionState p = account.positions[account.slot(market.index, leg)];
+        return p != null && order.size() < Math.abs(p.size);
+    }
+
     /** A collateral asset takes its source's reading when it is usable and keeps its last price otherwise. */
     private void repriceAsset(int asset, long now, List<Event> events) {
         PriceReading reading = ledger.assetSources[asset].read(ledger.observations::get, now);
@@ -160,17 +173,30 @@ final class PriceHandler {
             if (!state.isBelowMaintenance()) {
                 continue; // an earlier liquidation's fills restored it
             }
-            List<LiquidationOrder> plan = ledger.config.liquidationPolicy()
-                    .liquidationOrders(new LedgerAccountView(ledger, account), state, ledger);
+            LiquidationContext context = new LiquidationContext(new LedgerAccountView(ledger, account), state, ledger,
+                    now, account.lastPartialLiquidation);
+            LiquidationPolicy policy = ledger.config.liquidationPolicy();
+            if (backstop.isEnabled() && policy.toBackstop(context)) {
+                for (MarketRuntime market : ledger.markets) {
+                    cancels.cancelAllOf(account, market, CancelReason.LIQUIDATION, events);
+                }
+                backstop.takeOver(account, events);
+                continue;
+            }
+            List<LiquidationOrder> plan = policy.liquidationOrders(context);
             MarketRuntime first = null;
             for (LiquidationOrder order : plan) {
-                if (ledger.market(order.market()).status == MarketStatus.HALTED) {
+                MarketRuntime market = ledger.market(order.market());
+                if (market.status == MarketStatus.HALTED) {
                     continue; // a halted market takes no orders, a liquidation's neither
                 }
+                if (closesOnlyPart(account, market, order)) {
+                    account.lastPartialLiquidation = now;
+                }
                 // Its resting orders go first, so they cannot fill against the liquidation.
-                cancels.cancelAllOf(account, ledger.market(order.market()), CancelReason.LIQUIDATION, events);
+                cancels.cancelAllOf(account, market, CancelReason.LIQUIDATION, events);
                 orders.liquidate(account, order, now, events);
-                first = first == null ? ledger.market(order.market()) : first;
+                first = first == null ? market : first;
             }
             if (first != null && waterfall.isEnabled()) {
                 // What the book could not take, ADL may; a shortfall is charged to the market of the first order.

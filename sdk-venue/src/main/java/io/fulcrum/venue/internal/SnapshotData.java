@@ -43,7 +43,7 @@ public record SnapshotData(
         String stateHash) {
 
     /** The format version this code writes and reads. */
-    public static final int FORMAT = 12;
+    public static final int FORMAT = 13;
 
     /**
      * A market's prices, status and the memory of its mark rule and oracle guards (one array
@@ -70,7 +70,8 @@ public record SnapshotData(
     /** An account with its balances (by asset symbol) and positions. */
     public record AccountEntry(AccountId account, long key, Map<String, Long> balances, List<PositionEntry> positions,
             MarginMode marginMode, String isolatedMarket, Map<String, Long> leverage, long loan, long loanSince,
-            PositionMode positionMode, Map<String, Long> lpShares, Map<String, Long> insuranceShares) {}
+            PositionMode positionMode, Map<String, Long> lpShares, Map<String, Long> insuranceShares,
+            long lastPartialLiquidation) {}
 
     /** A position's ledger fields (resting-order exposure is rebuilt from the orders). */
     public record PositionEntry(String market, PositionSide leg, long size, long costBasis, long realizedPnl, long fees,

@@ -95,7 +95,8 @@ public final class Snapshotter {
             }
             accounts.add(new SnapshotData.AccountEntry(a.id, a.key, balances, positions, a.marginMode,
                     a.isolatedMarket < 0 ? null : ledger.markets[a.isolatedMarket].spec.id().symbol(), leverage, a.loan,
-                    a.loanSince, a.positionMode, shares(ledger, a.lpShares), shares(ledger, a.insuranceShares)));
+                    a.loanSince, a.positionMode, shares(ledger, a.lpShares), shares(ledger, a.insuranceShares),
+                    a.lastPartialLiquidation));
         }
         List<SnapshotData.TriggerEntry> triggers = new ArrayList<>();
         for (TriggerOrder t : ledger.triggers.values()) {
@@ -191,6 +192,7 @@ public final class Snapshotter {
             e.insuranceShares().forEach((symbol, shares) -> a.insuranceShares[marketOf(ledger, symbol).index] = shares);
             a.loan = e.loan();
             a.loanSince = e.loanSince();
+            a.lastPartialLiquidation = e.lastPartialLiquidation();
             a.isolatedMarket = e.isolatedMarket() == null ? -1 : marketOf(ledger, e.isolatedMarket()).index;
             e.leverage().forEach((symbol, leverage) -> a.leverage[marketOf(ledger, symbol).index] = leverage);
             for (SnapshotData.PositionEntry pe : e.positions()) {
@@ -212,6 +214,9 @@ public final class Snapshotter {
             if (m.vault != null && m.vault.head == m) {
                 m.vault.account = ledger.accounts.get(m.vault.account.id); // the restored one
             }
+        }
+        if (ledger.backstop != null) {
+            ledger.backstop = ledger.accounts.get(ledger.backstop.id);
         }
         Settlement settlement = new Settlement(ledger);
         for (SnapshotData.OrderEntry o : data.orders()) {

@@ -76,7 +76,7 @@ public final class StateHasher {
         for (AccountState a : ledger.accounts.values()) {
             h.putLong(a.id.owner()).putInt(a.id.subaccount()).putLong(a.key)
                     .putInt(a.marginMode.ordinal()).putInt(a.isolatedMarket).putLong(a.loan).putLong(a.loanSince)
-                    .putInt(a.positionMode.ordinal());
+                    .putInt(a.positionMode.ordinal()).putLong(a.lastPartialLiquidation);
             for (long b : a.balances) {
                 h.putLong(b);
             }

@@ -37,7 +37,8 @@ public record VenueConfig(
         List<io.fulcrum.api.LossAbsorber> lossWaterfall,
         io.fulcrum.api.spi.DeleveragingRanking deleveragingRanking,
         io.fulcrum.api.AdlPrice adlPrice,
-        long liquidationPenaltyPpm) {
+        long liquidationPenaltyPpm,
+        boolean backstopVault) {
 
     /** A non-settlement asset accounts may hold, priced by {@code priceSource}. */
     public record CollateralAsset(AssetSpec asset, PriceSource priceSource) {}
