@@ -114,7 +114,18 @@ class RandomCommandStreamTest {
 
     private static void run(long seed) {
         Random random = new Random(seed);
-        LiquidationPolicy policy = random.nextBoolean() ? FullCloseLiquidation.withBand(100_000) : LiquidationPolicy.NONE;
+        // Half the streams liquidate nobody; the rest use one of four policies, with a loss waterfall behind them.
+        // (From the seed: Random's first draws for neighbouring seeds barely differ.)
+        int liquidationRoll = (int) (seed % 8);
+        LiquidationPolicy policy = switch (liquidationRoll) {
+            case 4 -> FullCloseLiquidation.withBand(100_000);
+            case 5 -> io.fulcrum.margin.PartialLiquidation.of(100_000, 100_000);
+            case 6 -> io.fulcrum.margin.HyperliquidLiquidation.of(
+                    io.fulcrum.margin.HyperliquidLiquidationRule.hyperliquidTestnet(TestVenue.USDC), 100_000);
+            case 7 -> io.fulcrum.margin.DydxLiquidation.mainnet(TestVenue.USDC);
+            default -> random.nextBoolean() ? FullCloseLiquidation.withBand(100_000) : LiquidationPolicy.NONE;
+        };
+        boolean waterfall = liquidationRoll >= 4;
         SelfTradePrevention stp = SelfTradePrevention.values()[random.nextInt(SelfTradePrevention.values().length)];
         int policyRoll = random.nextInt(3);
         MatchingPolicy matching = policyRoll == 0 ? MatchingPolicy.priceTime()
@@ -130,7 +141,8 @@ class RandomCommandStreamTest {
         Supplier<Venue.Builder> builder = () -> {
             Venue.Builder b = pool ? poolSettings(oracleBuilder(oracleRoll, policy, books))
                     : oracleBuilder(oracleRoll, policy, books);
-            return funded ? b.funding(TestVenue.BTC, FAST_FUNDING) : b;
+            b = funded ? b.funding(TestVenue.BTC, FAST_FUNDING) : b;
+            return waterfall ? lossSettings(b, liquidationRoll == 6) : b;
         };
         Journal journal = Journals.inMemory();
         Venue venue = builder.get().journal(journal).build();
@@ -232,6 +244,9 @@ class RandomCommandStreamTest {
         int triggersFired;
         int deleveraged;
         int fundingPaid;
+        int shortfalls;
+        int penalties;
+        int takeovers;
         int fundingSettled;
         int insuranceMoves;
         int rebates;
@@ -254,6 +269,9 @@ class RandomCommandStreamTest {
             triggersFired += r.eventsOf(Event.TriggerFired.class).size();
             deleveraged += r.eventsOf(Event.Deleveraged.class).size();
             fundingPaid += r.eventsOf(Event.FundingRateApplied.class).size();
+            shortfalls += r.eventsOf(Event.ShortfallCovered.class).size() + r.eventsOf(Event.ShortfallUncovered.class).size();
+            penalties += r.eventsOf(Event.LiquidationPenaltyCharged.class).size();
+            takeovers += r.eventsOf(Event.TakenOverByBackstop.class).size();
             fundingSettled += r.eventsOf(Event.FundingSettled.class).size();
             rebates += (int) r.eventsOf(Event.Trade.class).stream().filter(e -> e.takerFee() < 0).count();
         }
@@ -263,7 +281,8 @@ class RandomCommandStreamTest {
             return "accepted " + accepted + ", rejected " + rejected + ", duplicates " + duplicates + ", trades " + trades
                     + ", rested " + rested + ", maintenance breaches " + breaches + ", status changes " + statusChanges + ", hedge-leg fills " + legFills + ", liquidity moves " + liquidityMoves
                     + ", triggers fired " + triggersFired + ", deleveraged " + deleveraged + ", rebates " + rebates + ", insurance moves " + insuranceMoves
-                    + ", funding paid " + fundingPaid + ", funding settled " + fundingSettled;
+                    + ", funding paid " + fundingPaid + ", funding settled " + fundingSettled + ", shortfalls " + shortfalls
+                    + ", penalties " + penalties + ", backstop takeovers " + takeovers;
         }
     }
 
@@ -439,6 +458,20 @@ class RandomCommandStreamTest {
         MarketStatus action = oracleRoll == 1 ? MarketStatus.HALTED : MarketStatus.REDUCE_ONLY;
         return TestVenue.builder(policy, books, mark).guard(TestVenue.BTC, CircuitBreaker.builder()
                 .maxMovePpm(120_000).intervalMs(30_000).action(action).cooldownMs(20_000).build());
+    }
+
+    /**
+     * Streams that liquidate with a waterfall: an insurance fund taking 10 % of fees, a 0.5 %
+     * penalty, and the whole waterfall (fund, fee pool, auto-deleveraging at the bankruptcy price
+     * under Hyperliquid's ranking, socialised loss); Hyperliquid's policy gets its backstop vault.
+     */
+    private static Venue.Builder lossSettings(Venue.Builder builder, boolean backstop) {
+        builder.insuranceFund(io.fulcrum.margin.InsuranceFunds.shared("main", TestVenue.usdc("1000000"), 100_000))
+                .liquidationPenalty(5_000)
+                .deleveraging(io.fulcrum.margin.AdlRankings.hyperliquid(), io.fulcrum.api.AdlPrice.BANKRUPTCY)
+                .lossWaterfall(io.fulcrum.api.LossAbsorber.INSURANCE_FUND, io.fulcrum.api.LossAbsorber.FEE_POOL,
+                        io.fulcrum.api.LossAbsorber.AUTO_DELEVERAGING, io.fulcrum.api.LossAbsorber.SOCIALISED_LOSS);
+        return backstop ? builder.backstopVault() : builder;
     }
 
     /**
