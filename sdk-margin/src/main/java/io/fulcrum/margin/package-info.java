@@ -28,7 +28,8 @@
  *       {@link io.fulcrum.margin.PartialLiquidationSize}, {@link io.fulcrum.margin.LiquidationPenalty}
  *       and {@link io.fulcrum.margin.InsuranceDraw} (§1.4, §2.3–2.4, §9);
  *       {@link io.fulcrum.margin.CollateralLossMargin} (Avantis: liquidated at 85 % of collateral lost).
- *   <li><b>Partial liquidation and insurance</b>: {@link io.fulcrum.margin.PartialLiquidation},
+ *   <li><b>Liquidation policies and insurance</b>: {@link io.fulcrum.margin.PartialLiquidation},
+ *       {@link io.fulcrum.margin.HyperliquidLiquidation}, {@link io.fulcrum.margin.DydxLiquidation},
  *       {@link io.fulcrum.margin.InsuranceFunds} (shared, per market, per group, capped).
  *   <li><b>Auto-deleveraging</b>: {@link io.fulcrum.margin.AdlRankings} (Hyperliquid, BitMEX and
  *       Binance scores, dYdX's seeded rotation; §1.5, §2.4, §5.3).
