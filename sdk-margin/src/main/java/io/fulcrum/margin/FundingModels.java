@@ -106,7 +106,15 @@ public final class FundingModels {
      *     out of range; the model rejects a sample of −100 % or less (a mark at or below zero)
      */
     public static FundingModel drift(DriftFunding tier, long impactNotional, long sampleIntervalMillis) {
-        return new DriftPremium(Objects.requireNonNull(tier, "tier"), impactNotional, sampleIntervalMillis);
+        Objects.requireNonNull(tier, "tier");
+        if (sampleIntervalMillis <= 0 || sampleIntervalMillis > HOUR_MS) {
+            throw new IllegalArgumentException("the sample interval must be in [1, " + HOUR_MS + "] ms: "
+                    + sampleIntervalMillis);
+        }
+        // The mark handed to DriftFunding is the oracle (1e9) moved by the mean premium; the venue's premiums stay
+        // above −100 % (an impact ask is positive), so the mark stays positive.
+        return new MeanPremium("drift", HOUR_MS, sampleIntervalMillis, impactNotional, 0,
+                premium -> tier.hourlyRatePpb(Fixed.add(PPB, Math.max(premium, 1 - PPB)), PPB));
     }
 
     /** Turns an average premium into the rate to pay. */
@@ -228,60 +236,6 @@ public final class FundingModels {
     }
 
     /** Drift: the hour's premium samples summed and counted; their mean is the mark TWAP's premium over the oracle's. */
-    private record DriftPremium(DriftFunding tier, long impactNotional, long sampleIntervalMillis)
-            implements FundingModel {
-        private static final int SUM = 0;
-        private static final int COUNT = 1;
-
-        DriftPremium {
-            requireImpactNotional(impactNotional);
-            if (sampleIntervalMillis <= 0 || sampleIntervalMillis > HOUR_MS) {
-                throw new IllegalArgumentException("the sample interval must be in [1, " + HOUR_MS + "] ms: "
-                        + sampleIntervalMillis);
-            }
-        }
-
-        @Override
-        public long intervalMillis() {
-            return HOUR_MS;
-        }
-
-        @Override
-        public long impactNotional(MarketSpec market) {
-            return impactNotional;
-        }
-
-        @Override
-        public int stateSize() {
-            return 2;
-        }
-
-        @Override
-        public void onPremiumSample(long time, long premiumPpb, long[] state) {
-            // The venue's samples are above −100 % (an impact ask is positive); a mean of such stays above it,
-            // so the mark handed to DriftFunding is positive.
-            if (premiumPpb <= -PPB) {
-                throw new IllegalArgumentException("a premium of " + premiumPpb
-                        + " ppb puts the mark at or below zero");
-            }
-            state[SUM] = Fixed.add(state[SUM], premiumPpb);
-            state[COUNT]++;
-        }
-
-        @Override
-        public long ratePpb(FundingInputs inputs, long[] state) {
-            long average = state[COUNT] == 0 ? 0 : state[SUM] / state[COUNT]; // toward zero, as MeanPremium
-            state[SUM] = 0;
-            state[COUNT] = 0;
-            return tier.hourlyRatePpb(Fixed.add(PPB, average), PPB);
-        }
-
-        @Override
-        public String toString() {
-            return "FundingModels.drift[impact " + impactNotional + ", every " + sampleIntervalMillis + " ms, "
-                    + tier + "]";
-        }
-    }
 
     private static void requireImpactNotional(long impactNotional) {
         if (impactNotional <= 0) {

@@ -122,11 +122,11 @@ class FundingModelsTest {
     }
 
     @Test
-    void driftRejectsAPremiumThatPutsTheMarkAtOrBelowZero() {
-        // −100 %: a mark of 0.
+    void driftTakesAPremiumOfMinusOneHundredPercentAsTheLowestMarkAndPaysTheCap() {
+        // −100 % would put the mark at 0; it counts as the least positive mark, far past the −3.03 % bound:
+        // −1/33/24 = −1,262,626 ppb an hour.
         FundingModel model = FundingModels.drift(DriftFunding.tierBOrBetter(), 20_000_000_000L);
-        long[] state = new long[model.stateSize()];
-        assertThrows(IllegalArgumentException.class, () -> model.onPremiumSample(0, -1_000_000_000L, state));
+        assertEquals(-1_262_626, rateAfter(model, -1_000_000_000L));
     }
 
     @Test
