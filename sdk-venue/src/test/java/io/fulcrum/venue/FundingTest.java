@@ -213,6 +213,15 @@ class FundingTest {
                 .eventsOf(Event.FundingSettled.class).get(0).amount());
     }
 
+    @Test
+    void settlingAnUnknownOrPoolAccountIsRefused() {
+        TestVenue t = longOneBtc(FLAT_RATE);
+        t.rejects(io.fulcrum.api.RejectReason.UNKNOWN_ACCOUNT,
+                new Command.SettleFunding(t.nextId(), t.now(), AccountId.main(99)));
+        t.rejects(io.fulcrum.api.RejectReason.UNKNOWN_ACCOUNT,
+                new Command.SettleFunding(t.nextId(), t.now(), AccountId.of(0, 1)));
+    }
+
     /** Starts the funding clock, ticks every minute for an hour and returns the payment the last tick made. */
     private static Event.FundingRateApplied anHourOfMinuteTicks(TestVenue t) {
         t.accept(new Command.AdvanceTime(t.nextId(), t.now()));

@@ -156,6 +156,13 @@ class LossWaterfallTest {
     }
 
     @Test
+    void anInsuranceDepositNeedsAFundNameAndAPositiveAmount() {
+        TestVenue t = TestVenue.withTraders(builder(LossAbsorber.INSURANCE_FUND).build());
+        t.rejects(RejectReason.NO_INSURANCE_FUND, new Command.DepositInsurance(t.nextId(), t.now(), " ", usdc("1")));
+        t.rejects(RejectReason.NON_POSITIVE_AMOUNT, new Command.DepositInsurance(t.nextId(), t.now(), "main", 0));
+    }
+
+    @Test
     void aVenueWithoutAFundPolicyRefusesInsuranceDeposits() {
         TestVenue t = TestVenue.withTraders();
         t.rejects(RejectReason.NO_INSURANCE_FUND, new Command.DepositInsurance(t.nextId(), t.now(), "main", usdc("1")));
