@@ -185,6 +185,14 @@ public sealed interface Event {
             implements Event {}
 
     /**
+     * {@code market}'s risk limits changed (a {@code RiskControl}): the most leverage on new risk
+     * ({@code maxLeverage}, 0: the market's own), the most open interest an order may take it to
+     * (settlement units), the funding multiplier (ppm), and why.
+     */
+    record RiskLimitsChanged(MarketId market, long maxLeverage, long maxOpenInterest, long fundingMultiplierPpm,
+            String reason) implements Event {}
+
+    /**
      * The venue's backstop vault {@code vault} took over {@code account}: its positions and its
      * margin ({@code equity} at the time) moved to the vault, leaving it with nothing (Hyperliquid's
      * liquidator vault, MECHANISMS.md §1.4). {@code PositionChanged} events for both follow.

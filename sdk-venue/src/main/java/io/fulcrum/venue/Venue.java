@@ -343,7 +343,7 @@ public final class Venue {
             Objects.requireNonNull(priceSource, "priceSource");
             Objects.requireNonNull(markPriceRule, "markPriceRule");
             markets.add(new VenueConfig.MarketSetup(spec, engineFactory, priceSource, markPriceRule, List.of(), null,
-                    null));
+                    null, null));
             return this;
         }
 
@@ -380,6 +380,22 @@ public final class Venue {
                         + " sample interval not negative: " + model.intervalMillis() + ", " + model.sampleIntervalMillis());
             }
             markets.set(i, markets.get(i).withFunding(model));
+            return this;
+        }
+
+        /**
+         * Market {@code market}, listed earlier, is tightened by {@code control} when its risk
+         * concentrates: after every accepted command the venue asks it for the limits in force
+         * (most leverage on new risk, most open interest, a funding multiplier), reports a change
+         * as {@code RiskLimitsChanged}, and holds orders adding risk to them. None if not set.
+         */
+        public Builder riskControl(MarketId market, io.fulcrum.api.spi.RiskControl control) {
+            Objects.requireNonNull(control, "control");
+            int i = listed(market, "riskControl");
+            if (markets.get(i).riskControl() != null) {
+                throw new IllegalStateException("riskControl for " + market + " was already set");
+            }
+            markets.set(i, markets.get(i).withRiskControl(control));
             return this;
         }
 

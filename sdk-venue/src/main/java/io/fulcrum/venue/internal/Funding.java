@@ -64,6 +64,8 @@ final class Funding {
                 long rate = model.ratePpb(new FundingInputs(market.spec, now, now - market.lastFundingTime,
                         market.indexPrice, market.markPrice, ledger.tradersOpenInterest(market, Side.BUY),
                         ledger.tradersOpenInterest(market, Side.SELL)), market.fundingState);
+                // A risk control may raise funding while risk concentrates.
+                rate = Fixed.mulDiv(rate, market.riskLimits.fundingMultiplierPpm(), Fixed.PPM, RoundingMode.DOWN);
                 long delta = indexDelta(market.spec, market.indexPrice, rate);
                 market.cumulativeFunding = Fixed.add(market.cumulativeFunding, delta);
                 market.lastFundingTime = now;

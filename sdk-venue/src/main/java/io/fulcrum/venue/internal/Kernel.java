@@ -139,6 +139,7 @@ public final class Kernel {
                 throw new IllegalArgumentException(market.spec.id() + ": pool fees need a pool engine, not " + market.engine);
             }
             market.poolFees = setup.poolFees();
+            market.riskControl = setup.riskControl();
         }
         for (VenueConfig.PoolSetup pool : config.pools()) {
             List<MarketRuntime> members = new ArrayList<>();
@@ -198,6 +199,7 @@ public final class Kernel {
         try {
             dispatch(command, events);
             triggers.fireDue(command.time(), events);
+            reviewRiskLimits(command.time(), events);
             ledger.bookLevels.flush(events);
         } catch (Rejection r) {
             ledger.bookLevels.discardPending();
@@ -219,6 +221,25 @@ public final class Kernel {
             ledger.health.retrackTouched();
         }
         return CommandResult.accepted(command.id(), events);
+    }
+
+    /** Asks each market's risk control for the limits now, and reports a change. */
+    private void reviewRiskLimits(long now, List<Event> events) {
+        for (MarketRuntime market : ledger.markets) {
+            if (market.riskControl == null) {
+                continue;
+            }
+            io.fulcrum.api.spi.RiskControl.Limits limits = java.util.Objects.requireNonNull(market.riskControl.limits(
+                    new io.fulcrum.api.spi.RiskControl.Inputs(market.spec, now, market.indexPrice,
+                            ledger.tradersOpenInterest(market, io.fulcrum.api.Side.BUY),
+                            ledger.tradersOpenInterest(market, io.fulcrum.api.Side.SELL))),
+                    "the risk control returned no limits");
+            if (!limits.equals(market.riskLimits)) {
+                market.riskLimits = limits;
+                events.add(new Event.RiskLimitsChanged(market.spec.id(), limits.maxLeverage(), limits.maxOpenInterest(),
+                        limits.fundingMultiplierPpm(), limits.reason()));
+            }
+        }
     }
 
     private void dispatch(Command command, List<Event> events) {

@@ -40,6 +40,9 @@ final class MarketRuntime {
     long lastPremiumSample = Long.MIN_VALUE;
     /** What one long size unit has paid in funding since the market opened, millionths of a settlement unit. */
     long cumulativeFunding;
+    /** What tightens the market when its risk concentrates, or null; and the limits in force. */
+    io.fulcrum.api.spi.RiskControl riskControl;
+    io.fulcrum.api.spi.RiskControl.Limits riskLimits = io.fulcrum.api.spi.RiskControl.Limits.NONE;
     /** What one size unit, long or short, has paid of socialised losses since the market opened, millionths. */
     long cumulativeLoss;
     long indexPrice;

@@ -82,6 +82,7 @@ final class OrderHandler {
             requireInitialMargin(account, market, slot, side, price, size, reserved, 0, 0);
         }
         poolCapacity.require(market, account, slot, side, size);
+        requireRiskLimits(market, account, slot, side, size);
         long orderId = ledger.nextOrderId++;
         out.add(new Event.OrderAccepted(OrderId.of(orderId), account.id, spec.id(), side, price, size, tif, options));
         matching.place(market, account, slot, orderId, side, price, size, tif, reduceOnly,
@@ -141,6 +142,7 @@ final class OrderHandler {
             requireInitialMargin(account, market, slot, c.side(), c.protectionPrice(), maxSize, reserved, 0, 0);
         }
         poolCapacity.require(market, account, slot, c.side(), maxSize);
+        requireRiskLimits(market, account, slot, c.side(), maxSize);
         long orderId = ledger.nextOrderId++;
         out.add(new Event.OrderAccepted(OrderId.of(orderId), account.id, spec.id(), c.side(), c.protectionPrice(),
                 maxSize, TimeInForce.IOC, OrderOptions.NONE.onLeg(c.positionSide())));
@@ -368,6 +370,32 @@ final class OrderHandler {
     }
 
     /**
+     * Refuses an order whose opening part would take the market's open interest (its longs, at
+     * the index) over the cap a risk control has set; reducing is always allowed.
+     */
+    private void requireRiskLimits(MarketRuntime market, AccountState account, int slot, Side side, long size) {
+        long cap = market.riskLimits.maxOpenInterest();
+        if (cap == Long.MAX_VALUE) {
+            return;
+        }
+        PositionState position = account.positions[slot];
+        long held = position == null ? 0 : position.size;
+        long closing = held != 0 && Long.signum(held) != side.sign() ? Math.min(size, Math.abs(held)) : 0;
+        long opening = size - closing;
+        if (opening == 0) {
+            return;
+        }
+        long price = Math.max(1, market.indexPrice);
+        long after = market.spec.notional(io.fulcrum.api.Fixed.add(ledger.openInterest[market.index], opening), price,
+                java.math.RoundingMode.CEILING);
+        if (after > cap) {
+            throw Rejection.of(RejectReason.OPEN_INTEREST_CAP_EXCEEDED, market.spec.id() + ": open interest would be "
+                    + ledger.settlement().format(after) + ", the cap is " + ledger.settlement().format(cap) + " ("
+                    + market.riskLimits.reason() + ")");
+        }
+    }
+
+    /**
      * The taker fee an order of {@code size} and {@code notional} may cost: the fee schedule's,
      * or on a pool market with a fee rule, what the rule would charge a fill of the whole order
      * at its limit now (never below 0: a rebate is not counted on).
@@ -397,7 +425,13 @@ final class OrderHandler {
         }
         PositionView hypothetical = new PositionView(market.spec, now.size(), now.costBasis(), buySize, buyNotional,
                 sellSize, sellNotional);
-        MarginState state = ledger.evaluate(new LedgerAccountView(ledger, account).withPosition(slot, hypothetical));
+        LedgerAccountView view = new LedgerAccountView(ledger, account).withPosition(slot, hypothetical);
+        long maxLeverage = market.riskLimits.maxLeverage();
+        long chosen = account.leverage[market.index];
+        if (maxLeverage > 0 && (chosen == 0 || chosen > maxLeverage)) {
+            view.withLeverage(market.index, maxLeverage); // a risk control caps the leverage of new risk
+        }
+        MarginState state = ledger.evaluate(view);
         long feeReserve = feeReserve(account, market, slot, side, price, size, notional);
         if (state.equity() - feeReserve < state.initialRequirement()) {
             var usd = ledger.settlement();

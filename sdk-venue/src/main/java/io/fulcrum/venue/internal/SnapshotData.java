@@ -43,7 +43,7 @@ public record SnapshotData(
         String stateHash) {
 
     /** The format version this code writes and reads. */
-    public static final int FORMAT = 13;
+    public static final int FORMAT = 14;
 
     /**
      * A market's prices, status and the memory of its mark rule and oracle guards (one array
@@ -52,7 +52,10 @@ public record SnapshotData(
     public record MarketPrices(String market, long indexPrice, long indexConfidence, long markPrice, long lastTradePrice,
             MarketStatus status, long priceBandPpm, long marginScalePpm, PriceCondition priceCondition,
             long[] markState, List<long[]> guardStates, long[] poolState, long[] fundingState, long lastFundingTime,
-            long lastPremiumSample, long cumulativeFunding, long cumulativeLoss) {}
+            long lastPremiumSample, long cumulativeFunding, long cumulativeLoss, RiskLimitsEntry riskLimits) {}
+
+    /** A risk control's limits in force. */
+    public record RiskLimitsEntry(long maxLeverage, long maxOpenInterest, long fundingMultiplierPpm, String reason) {}
 
     /**
      * A pool vault, keyed by its first market: its share supply and running totals (its money

@@ -56,7 +56,9 @@ public final class Snapshotter {
             markets.add(new SnapshotData.MarketPrices(m.spec.id().symbol(), m.indexPrice, m.indexConfidence, m.markPrice, m.lastTradePrice,
                     m.status, m.priceBandPpm, m.marginScalePpm, condition(m.alerts), m.markState.clone(),
                     Arrays.stream(m.guardStates).map(long[]::clone).toList(), m.poolState.clone(), m.fundingState.clone(),
-                    m.lastFundingTime, m.lastPremiumSample, m.cumulativeFunding, m.cumulativeLoss));
+                    m.lastFundingTime, m.lastPremiumSample, m.cumulativeFunding, m.cumulativeLoss,
+                    new SnapshotData.RiskLimitsEntry(m.riskLimits.maxLeverage(), m.riskLimits.maxOpenInterest(),
+                            m.riskLimits.fundingMultiplierPpm(), m.riskLimits.reason())));
             if (m.vault != null && m.vault.head == m) {
                 PoolVault v = m.vault;
                 vaults.add(new SnapshotData.VaultEntry(m.spec.id().symbol(), v.lpSupply, v.deposited, v.withdrawn,
@@ -160,6 +162,9 @@ public final class Snapshotter {
             m.lastPremiumSample = p.lastPremiumSample();
             m.cumulativeFunding = p.cumulativeFunding();
             m.cumulativeLoss = p.cumulativeLoss();
+            SnapshotData.RiskLimitsEntry r = p.riskLimits();
+            m.riskLimits = new io.fulcrum.api.spi.RiskControl.Limits(r.maxLeverage(), r.maxOpenInterest(),
+                    r.fundingMultiplierPpm(), r.reason());
             if (p.guardStates().size() != m.guardStates.length) {
                 throw new IllegalArgumentException(m.spec.id() + ": the snapshot has " + p.guardStates().size()
                         + " guard states, the venue " + m.guardStates.length + " guards");

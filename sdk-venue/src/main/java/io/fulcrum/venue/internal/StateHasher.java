@@ -57,7 +57,8 @@ public final class StateHasher {
             putSlots(h, m.poolState);
             putSlots(h, m.fundingState);
             h.putLong(m.lastFundingTime).putLong(m.lastPremiumSample).putLong(m.cumulativeFunding)
-                    .putLong(m.cumulativeLoss);
+                    .putLong(m.cumulativeLoss).putLong(m.riskLimits.maxLeverage()).putLong(m.riskLimits.maxOpenInterest())
+                    .putLong(m.riskLimits.fundingMultiplierPpm()).putString(m.riskLimits.reason(), StandardCharsets.UTF_8);
             for (long[] guardState : m.guardStates) {
                 putSlots(h, guardState);
             }

@@ -50,7 +50,7 @@ public record VenueConfig(
      */
     public record MarketSetup(MarketSpec spec, Function<MarketSpec, MatchingEngine> engineFactory,
             PriceSource priceSource, MarkPriceRule markPriceRule, List<OracleGuard> guards, PoolFeeRule poolFees,
-            io.fulcrum.api.spi.FundingModel funding) {
+            io.fulcrum.api.spi.FundingModel funding, io.fulcrum.api.spi.RiskControl riskControl) {
         public MarketSetup {
             guards = List.copyOf(guards);
         }
@@ -59,17 +59,22 @@ public record VenueConfig(
         public MarketSetup withGuard(OracleGuard guard) {
             List<OracleGuard> more = new java.util.ArrayList<>(guards);
             more.add(guard);
-            return new MarketSetup(spec, engineFactory, priceSource, markPriceRule, more, poolFees, funding);
+            return new MarketSetup(spec, engineFactory, priceSource, markPriceRule, more, poolFees, funding, riskControl);
         }
 
         /** The same market with its pool fees decided by {@code rule}. */
         public MarketSetup withPoolFees(PoolFeeRule rule) {
-            return new MarketSetup(spec, engineFactory, priceSource, markPriceRule, guards, rule, funding);
+            return new MarketSetup(spec, engineFactory, priceSource, markPriceRule, guards, rule, funding, riskControl);
         }
 
         /** The same market paying funding as {@code model} says. */
         public MarketSetup withFunding(io.fulcrum.api.spi.FundingModel model) {
-            return new MarketSetup(spec, engineFactory, priceSource, markPriceRule, guards, poolFees, model);
+            return new MarketSetup(spec, engineFactory, priceSource, markPriceRule, guards, poolFees, model, riskControl);
+        }
+
+        /** The same market tightened by {@code control} when its risk concentrates. */
+        public MarketSetup withRiskControl(io.fulcrum.api.spi.RiskControl control) {
+            return new MarketSetup(spec, engineFactory, priceSource, markPriceRule, guards, poolFees, funding, control);
         }
     }
 
