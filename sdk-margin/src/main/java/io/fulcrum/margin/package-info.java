@@ -31,6 +31,7 @@
  *   <li><b>Liquidation policies and insurance</b>: {@link io.fulcrum.margin.PartialLiquidation},
  *       {@link io.fulcrum.margin.HyperliquidLiquidation}, {@link io.fulcrum.margin.DydxLiquidation},
  *       {@link io.fulcrum.margin.InsuranceFunds} (shared, per market, per group, capped).
+ *   <li><b>Dynamic risk</b>: {@link io.fulcrum.margin.RiskControls} ({@code RiskControl}s).
  *   <li><b>Auto-deleveraging</b>: {@link io.fulcrum.margin.AdlRankings} (Hyperliquid, BitMEX and
  *       Binance scores, dYdX's seeded rotation; §1.5, §2.4, §5.3).
  *   <li><b>Funding</b>: {@link io.fulcrum.margin.PremiumIndex}, {@link io.fulcrum.margin.PremiumAverage},

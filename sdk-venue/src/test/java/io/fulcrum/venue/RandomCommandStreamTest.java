@@ -209,6 +209,9 @@ class RandomCommandStreamTest {
             assertTrue(stats.statusChanges >= 1, () -> "the circuit breaker never tripped: " + stats);
         }
         assertTrue(stats.triggersFired >= 1, () -> "no conditional order ever fired: " + stats);
+        if (waterfall) {
+            assertTrue(stats.riskChanges >= 1, () -> "the risk control never acted: " + stats);
+        }
         if (funded) {
             assertTrue(stats.fundingPaid >= 5 && stats.fundingSettled >= 5, () -> "funding hardly ran: " + stats);
         }
@@ -247,6 +250,7 @@ class RandomCommandStreamTest {
         int shortfalls;
         int penalties;
         int takeovers;
+        int riskChanges;
         int fundingSettled;
         int insuranceMoves;
         int rebates;
@@ -272,6 +276,7 @@ class RandomCommandStreamTest {
             shortfalls += r.eventsOf(Event.ShortfallCovered.class).size() + r.eventsOf(Event.ShortfallUncovered.class).size();
             penalties += r.eventsOf(Event.LiquidationPenaltyCharged.class).size();
             takeovers += r.eventsOf(Event.TakenOverByBackstop.class).size();
+            riskChanges += r.eventsOf(Event.RiskLimitsChanged.class).size();
             fundingSettled += r.eventsOf(Event.FundingSettled.class).size();
             rebates += (int) r.eventsOf(Event.Trade.class).stream().filter(e -> e.takerFee() < 0).count();
         }
@@ -282,7 +287,7 @@ class RandomCommandStreamTest {
                     + ", rested " + rested + ", maintenance breaches " + breaches + ", status changes " + statusChanges + ", hedge-leg fills " + legFills + ", liquidity moves " + liquidityMoves
                     + ", triggers fired " + triggersFired + ", deleveraged " + deleveraged + ", rebates " + rebates + ", insurance moves " + insuranceMoves
                     + ", funding paid " + fundingPaid + ", funding settled " + fundingSettled + ", shortfalls " + shortfalls
-                    + ", penalties " + penalties + ", backstop takeovers " + takeovers;
+                    + ", penalties " + penalties + ", backstop takeovers " + takeovers + ", risk limit changes " + riskChanges;
         }
     }
 
@@ -463,9 +468,13 @@ class RandomCommandStreamTest {
     /**
      * Streams that liquidate with a waterfall: an insurance fund taking 10 % of fees, a 0.5 %
      * penalty, and the whole waterfall (fund, fee pool, auto-deleveraging at the bankruptcy price
-     * under Hyperliquid's ranking, socialised loss); Hyperliquid's policy gets its backstop vault.
+     * under Hyperliquid's ranking, socialised loss); Hyperliquid's policy gets its backstop vault;
+     * and a concentration risk control.
      */
     private static Venue.Builder lossSettings(Venue.Builder builder, boolean backstop) {
+        // A risk control that tightens when traders hold more than 20,000 USDC (0.4 BTC) or lean 80 % one way.
+        builder.riskControl(TestVenue.BTC, io.fulcrum.margin.RiskControls.concentration(TestVenue.usdc("20000"),
+                800_000, 5, TestVenue.usdc("5000000"), 1_500_000));
         builder.insuranceFund(io.fulcrum.margin.InsuranceFunds.shared("main", TestVenue.usdc("1000000"), 100_000))
                 .liquidationPenalty(5_000)
                 .deleveraging(io.fulcrum.margin.AdlRankings.hyperliquid(), io.fulcrum.api.AdlPrice.BANKRUPTCY)
