@@ -15,6 +15,11 @@ public enum LossAbsorber {
     /** The venue's fee pool. */
     FEE_POOL,
     /**
+     * The venue's backstop vault ({@code Venue.Builder.backstopVault}), out of its settlement
+     * cash: the liquidity providers of Hyperliquid's HLP bear what the book and the fund could not.
+     */
+    BACKSTOP_VAULT,
+    /**
      * Positions a liquidation could not close while the account's equity is below zero are
      * closed against the most highly ranked profitable positions on the other side
      * ({@code DeleveragingRanking}), at the bankruptcy price or the mark (the venue's

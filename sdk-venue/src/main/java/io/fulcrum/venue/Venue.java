@@ -675,6 +675,10 @@ public final class Venue {
                     && insuranceFund == null) {
                 throw new IllegalStateException("lossWaterfall draws on INSURANCE_FUND: set insuranceFund too");
             }
+            if (lossWaterfall != null && lossWaterfall.contains(io.fulcrum.api.LossAbsorber.BACKSTOP_VAULT)
+                    && !backstopVault) {
+                throw new IllegalStateException("lossWaterfall draws on BACKSTOP_VAULT: set backstopVault too");
+            }
             if (lossWaterfall != null && lossWaterfall.contains(io.fulcrum.api.LossAbsorber.AUTO_DELEVERAGING)
                     && deleveragingRanking == null) {
                 throw new IllegalStateException("lossWaterfall lists AUTO_DELEVERAGING: set deleveraging too");

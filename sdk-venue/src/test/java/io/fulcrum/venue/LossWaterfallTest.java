@@ -109,6 +109,32 @@ class LossWaterfallTest {
     }
 
     @Test
+    void theBackstopVaultPaysFromItsCashAfterTheFund() {
+        // The fund pays 500, the vault its 200, and 110.92 stays Alice's debt.
+        TestVenue t = TestVenue.withTraders(builder(LossAbsorber.INSURANCE_FUND, LossAbsorber.BACKSTOP_VAULT)
+                .backstopVault().build());
+        t.accept(new Command.Deposit(t.nextId(), t.now(), Venue.BACKSTOP_VAULT, USDC_ID, usdc("200")));
+
+        CommandResult gap = gap(t);
+
+        assertEquals(List.of(
+                new Event.ShortfallCovered(ALICE, BTC, LossAbsorber.INSURANCE_FUND, usdc("500"), usdc("-310.92")),
+                new Event.ShortfallCovered(ALICE, BTC, LossAbsorber.BACKSTOP_VAULT, usdc("200"), usdc("-110.92"))),
+                gap.eventsOf(Event.ShortfallCovered.class));
+        assertEquals(List.of(new Event.ShortfallUncovered(ALICE, BTC, usdc("110.92"))),
+                gap.eventsOf(Event.ShortfallUncovered.class));
+        assertEquals(0, balance(t, Venue.BACKSTOP_VAULT));
+        assertTrue(t.venue().audit().isConserved());
+    }
+
+    @Test
+    void aWaterfallDrawingOnTheVaultNeedsOne() {
+        IllegalStateException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                () -> builder(LossAbsorber.BACKSTOP_VAULT).build());
+        assertTrue(e.getMessage().contains("set backstopVault too"), e.getMessage());
+    }
+
+    @Test
     void withoutAWaterfallNobodyPays() {
         TestVenue t = TestVenue.withTraders(builder().build());
 

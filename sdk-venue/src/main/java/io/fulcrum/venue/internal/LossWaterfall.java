@@ -154,6 +154,7 @@ final class LossWaterfall {
             long paid = switch (absorber) {
                 case INSURANCE_FUND -> fromInsurance(account, market, shortfall, events);
                 case FEE_POOL -> fromFeePool(shortfall);
+                case BACKSTOP_VAULT -> fromBackstop(shortfall);
                 case SOCIALISED_LOSS -> socialise(account, market, shortfall, events);
                 case AUTO_DELEVERAGING -> 0; // it acts on positions, before this (deleverage)
             };
@@ -179,6 +180,13 @@ final class LossWaterfall {
             ledger.insuranceFunds.put(fund, balance - draw);
             events.add(new Event.InsuranceFundChanged(fund, -draw, balance - draw, account.id));
         }
+        return draw;
+    }
+
+    private long fromBackstop(long shortfall) {
+        AccountState vault = ledger.backstop;
+        long draw = Math.max(0, Math.min(shortfall, vault.balances[ledger.settlementIndex]));
+        vault.balances[ledger.settlementIndex] -= draw;
         return draw;
     }
 
