@@ -241,6 +241,14 @@ public sealed interface Event {
     record FundingRateApplied(MarketId market, long ratePpb, long indexPrice, long cumulativeIndex) implements Event {}
 
     /**
+     * Borrowing for the interval ending now was applied to pool market {@code market}: longs pay
+     * {@code longRatePpb} and shorts {@code shortRatePpb} of their notional at the index, accrued
+     * into their indexes; the pool was credited {@code poolIncome} at once, which positions pay
+     * back as they settle.
+     */
+    record BorrowingApplied(MarketId market, long longRatePpb, long shortRatePpb, long poolIncome) implements Event {}
+
+    /**
      * {@code account}'s position (or leg) in {@code market} settled its funding since its last
      * settlement: {@code amount} paid (negative: received); its balance is now {@code balance}.
      */

@@ -28,6 +28,8 @@ import java.util.Objects;
  * @param withdrawn liquidity removed, valued when removed
  * @param donated money deposited straight into the pool account, valued when deposited
  * @param feesEarned fees traders paid the vault, net of rebates it paid
+ * @param fundingEarned what the vault's own position received in funding, less what it paid, plus
+ *     the borrowing fees traders owe it
  * @param tradersRealizedPnl what the vault has paid out on the fills it closed, in total: its own
  *     realised PnL on its net position, negated (positive: it paid). Traders' own realised PnL
  *     differs, since the vault nets their longs against their shorts; with
@@ -39,7 +41,7 @@ import java.util.Objects;
  */
 public record PoolReport(MarketId market, AccountId poolAccount, List<MarketId> markets, long lpSupply,
         long tokenValue, long tradersUnrealizedPnl, long valueForDeposit, long valueForWithdrawal,
-        long reservedNotional, long deposited, long withdrawn, long donated, long feesEarned,
+        long reservedNotional, long deposited, long withdrawn, long donated, long feesEarned, long fundingEarned,
         long tradersRealizedPnl, long insuranceSupply, long insuranceValue, long insuranceDeficit) {
     public PoolReport {
         Objects.requireNonNull(market, "market");
@@ -52,7 +54,7 @@ public record PoolReport(MarketId market, AccountId poolAccount, List<MarketId> 
      * everything the running totals explain. Always 0 for a pool that holds only the settlement asset.
      */
     public long revaluation() {
-        return tokenValue - (deposited - withdrawn + donated + feesEarned - tradersRealizedPnl);
+        return tokenValue - (deposited - withdrawn + donated + feesEarned + fundingEarned - tradersRealizedPnl);
     }
 
     /**
@@ -64,7 +66,8 @@ public record PoolReport(MarketId market, AccountId poolAccount, List<MarketId> 
         if (!start.poolAccount.equals(poolAccount)) {
             throw new IllegalArgumentException("reports on two vaults: " + start.poolAccount + " and " + poolAccount);
         }
-        return new Period(feesEarned - start.feesEarned, tradersRealizedPnl - start.tradersRealizedPnl,
+        return new Period(feesEarned - start.feesEarned, fundingEarned - start.fundingEarned,
+                tradersRealizedPnl - start.tradersRealizedPnl,
                 tradersUnrealizedPnl - start.tradersUnrealizedPnl, revaluation() - start.revaluation(),
                 (deposited - withdrawn + donated) - (start.deposited - start.withdrawn + start.donated));
     }
@@ -73,16 +76,17 @@ public record PoolReport(MarketId market, AccountId poolAccount, List<MarketId> 
      * A period's attribution of the liquidity providers' PnL.
      *
      * @param fees fees earned in the period
+     * @param funding funding and borrowing earned in the period
      * @param tradersRealized PnL traders realised against the vault (positive: paid by it)
      * @param tradersUnrealizedChange the change of traders' open PnL (positive: they gained)
      * @param revaluation the change of non-settlement tokens' value from their prices
      * @param netFlows liquidity added less removed, plus gifts: money, not PnL
      */
-    public record Period(long fees, long tradersRealized, long tradersUnrealizedChange, long revaluation,
-            long netFlows) {
-        /** The liquidity providers' PnL: fees and revaluation, less what traders gained. */
+    public record Period(long fees, long funding, long tradersRealized, long tradersUnrealizedChange,
+            long revaluation, long netFlows) {
+        /** The liquidity providers' PnL: fees, funding and revaluation, less what traders gained. */
         public long lpPnl() {
-            return fees - tradersRealized - tradersUnrealizedChange + revaluation;
+            return fees + funding - tradersRealized - tradersUnrealizedChange + revaluation;
         }
     }
 }

@@ -343,7 +343,7 @@ public final class Venue {
             Objects.requireNonNull(priceSource, "priceSource");
             Objects.requireNonNull(markPriceRule, "markPriceRule");
             markets.add(new VenueConfig.MarketSetup(spec, engineFactory, priceSource, markPriceRule, List.of(), null,
-                    null, null));
+                    null, null, null));
             return this;
         }
 
@@ -380,6 +380,26 @@ public final class Venue {
                         + " sample interval not negative: " + model.intervalMillis() + ", " + model.sampleIntervalMillis());
             }
             markets.set(i, markets.get(i).withFunding(model));
+            return this;
+        }
+
+        /**
+         * Pool market {@code market}, listed earlier, charges its traders for the pool liquidity
+         * their positions reserve, as {@code rule} says (GMX's borrowing fee): it accrues on
+         * {@code Command.AdvanceTime} into an index per side ({@code BorrowingApplied}), the pool is
+         * credited at once, and positions pay as they settle, like funding. None if not set.
+         */
+        public Builder poolBorrowing(MarketId market, io.fulcrum.api.spi.BorrowingRule rule) {
+            Objects.requireNonNull(rule, "rule");
+            int i = listed(market, "poolBorrowing");
+            if (markets.get(i).borrowing() != null) {
+                throw new IllegalStateException("poolBorrowing for " + market + " was already set");
+            }
+            if (rule.intervalMillis() <= 0) {
+                throw new IllegalArgumentException("poolBorrowing for " + market + ": the interval must be positive: "
+                        + rule.intervalMillis());
+            }
+            markets.set(i, markets.get(i).withBorrowing(rule));
             return this;
         }
 

@@ -50,7 +50,7 @@ class PoolReportTest {
 
         PoolReport end = report(t);
         PoolReport.Period period = end.periodSince(start);
-        assertEquals(new PoolReport.Period(usdc("5.05"), usdc("100"), 0, 0, 0), period);
+        assertEquals(new PoolReport.Period(usdc("5.05"), 0, usdc("100"), 0, 0, 0), period);
         assertEquals(usdc("-94.95"), period.lpPnl());
         assertEquals(end.tokenValue() - start.tokenValue(), period.lpPnl());
         assertEquals(0, end.revaluation());
@@ -67,7 +67,7 @@ class PoolReportTest {
         t.accept(new Command.AddLiquidity(t.nextId(), t.now(), TestVenue.BOB, BTC, USDC_ID, usdc("1000")));
 
         PoolReport.Period period = report(t).periodSince(start);
-        assertEquals(new PoolReport.Period(usdc("2.5"), 0, usdc("50"), 0, usdc("1000")), period);
+        assertEquals(new PoolReport.Period(usdc("2.5"), 0, 0, usdc("50"), 0, usdc("1000")), period);
         assertEquals(usdc("-47.5"), period.lpPnl());
     }
 
@@ -79,7 +79,7 @@ class PoolReportTest {
 
         PoolReport end = report(t);
         assertEquals(usdc("250"), end.donated());
-        assertEquals(new PoolReport.Period(0, 0, 0, 0, usdc("250")), end.periodSince(start));
+        assertEquals(new PoolReport.Period(0, 0, 0, 0, 0, usdc("250")), end.periodSince(start));
     }
 
     @Test

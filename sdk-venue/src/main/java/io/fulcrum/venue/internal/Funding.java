@@ -45,6 +45,9 @@ final class Funding {
     boolean onTime(long now, List<Event> events) {
         boolean moved = false;
         for (MarketRuntime market : ledger.markets) {
+            long borrowedBefore = market.cumulativeBorrow[0] + market.cumulativeBorrow[1];
+            accrueBorrowing(market, now, events);
+            moved |= market.cumulativeBorrow[0] + market.cumulativeBorrow[1] != borrowedBefore;
             FundingModel model = market.fundingModel;
             if (model == null) {
                 continue;
@@ -77,6 +80,42 @@ final class Funding {
         return moved;
     }
 
+    /**
+     * Accrues a pool market's borrowing when it is due: each side's rate moves its index, and the
+     * pool is credited what the traders' open positions now owe (rounded down), advanced from the
+     * funding pool, which the positions refill as they settle (rounded up).
+     */
+    private void accrueBorrowing(MarketRuntime market, long now, List<Event> events) {
+        io.fulcrum.api.spi.BorrowingRule rule = market.borrowingRule;
+        if (rule == null) {
+            return;
+        }
+        if (market.lastBorrowTime == Long.MIN_VALUE) {
+            market.lastBorrowTime = now;
+            return;
+        }
+        if (now - market.lastBorrowTime < rule.intervalMillis() || market.indexPrice <= 0) {
+            return;
+        }
+        long longs = ledger.tradersOpenInterest(market, Side.BUY);
+        long shorts = ledger.tradersOpenInterest(market, Side.SELL);
+        io.fulcrum.api.spi.BorrowingRule.Inputs inputs = new io.fulcrum.api.spi.BorrowingRule.Inputs(market.spec,
+                now - market.lastBorrowTime, market.indexPrice, longs, shorts, market.vault.tokenValue());
+        long longRate = Math.max(0, rule.ratePpb(Side.BUY, inputs));
+        long shortRate = Math.max(0, rule.ratePpb(Side.SELL, inputs));
+        long longDelta = indexDelta(market.spec, market.indexPrice, longRate);
+        long shortDelta = indexDelta(market.spec, market.indexPrice, shortRate);
+        market.cumulativeBorrow[0] = Fixed.add(market.cumulativeBorrow[0], longDelta);
+        market.cumulativeBorrow[1] = Fixed.add(market.cumulativeBorrow[1], shortDelta);
+        market.lastBorrowTime = now;
+        long income = Fixed.add(Fixed.mulDiv(longs, longDelta, INDEX_SCALE, RoundingMode.FLOOR),
+                Fixed.mulDiv(shorts, shortDelta, INDEX_SCALE, RoundingMode.FLOOR));
+        market.vault.account.balances[ledger.settlementIndex] += income;
+        market.vault.fundingEarned += income;
+        ledger.fundingPool -= income;
+        events.add(new Event.BorrowingApplied(market.spec.id(), longRate, shortRate, income));
+    }
+
     /** How far a rate of {@code ratePpb} at {@code price} moves the index, in millionths per size unit, toward zero. */
     static long indexDelta(MarketSpec spec, long price, long ratePpb) {
         int exponent = spec.settlement().decimals() - spec.sizeDecimals() - spec.priceDecimals() - 3;
@@ -90,16 +129,20 @@ final class Funding {
      * its funding, {@code size × Δ funding index}, and its share of socialised losses,
      * {@code |size| × Δ loss index}, which longs and shorts pay alike.
      */
-    static long owed(MarketRuntime market, PositionState p) {
+    static long owed(MarketRuntime market, AccountState account, PositionState p) {
         if (p.size == 0) {
             return 0;
         }
         long funding = Fixed.subtract(market.cumulativeFunding, p.fundingIndex);
         long loss = Fixed.subtract(market.cumulativeLoss, p.lossIndex);
-        if (funding == 0 && loss == 0) {
+        int side = p.size > 0 ? 0 : 1;
+        // A pool's own position does not pay the pool for borrowing.
+        long borrow = market.vault != null && account == market.vault.account ? 0
+                : Fixed.subtract(market.cumulativeBorrow[side], p.borrowIndex[side]);
+        if (funding == 0 && loss == 0 && borrow == 0) {
             return 0;
         }
-        long perUnit = Fixed.add(p.size > 0 ? funding : -funding, loss);
+        long perUnit = Fixed.add(Fixed.add(p.size > 0 ? funding : -funding, loss), borrow);
         return Fixed.mulDiv(Math.abs(p.size), perUnit, INDEX_SCALE, RoundingMode.CEILING);
     }
 
@@ -126,7 +169,7 @@ final class Funding {
         for (int slot = 0; slot < account.positions.length; slot++) {
             PositionState p = account.positions[slot];
             if (p != null && p.size != 0) {
-                owed = Fixed.add(owed, owed(ledger.markets[account.marketOf(slot)], p));
+                owed = Fixed.add(owed, owed(ledger.markets[account.marketOf(slot)], account, p));
             }
         }
         return owed;
@@ -138,9 +181,14 @@ final class Funding {
         if (p == null) {
             return;
         }
-        long amount = owed(market, p);
+        long amount = owed(market, account, p);
         p.fundingIndex = market.cumulativeFunding;
         p.lossIndex = market.cumulativeLoss;
+        p.borrowIndex[0] = market.cumulativeBorrow[0];
+        p.borrowIndex[1] = market.cumulativeBorrow[1];
+        if (amount != 0 && market.vault != null && account == market.vault.account) {
+            market.vault.fundingEarned -= amount; // the pool's position pays or receives funding: its LPs' PnL
+        }
         if (amount == 0) {
             return;
         }

@@ -139,6 +139,11 @@ public final class Kernel {
                 throw new IllegalArgumentException(market.spec.id() + ": pool fees need a pool engine, not " + market.engine);
             }
             market.poolFees = setup.poolFees();
+            if (setup.borrowing() != null && !market.engine.isPool()) {
+                throw new IllegalArgumentException(market.spec.id() + ": pool borrowing needs a pool engine, not "
+                        + market.engine);
+            }
+            market.borrowingRule = setup.borrowing();
             market.riskControl = setup.riskControl();
         }
         for (VenueConfig.PoolSetup pool : config.pools()) {

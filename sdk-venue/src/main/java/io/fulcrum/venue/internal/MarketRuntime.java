@@ -40,6 +40,12 @@ final class MarketRuntime {
     long lastPremiumSample = Long.MIN_VALUE;
     /** What one long size unit has paid in funding since the market opened, millionths of a settlement unit. */
     long cumulativeFunding;
+    /** What a pool market's traders pay the pool for reserving its liquidity, or null. */
+    io.fulcrum.api.spi.BorrowingRule borrowingRule;
+    /** When borrowing last accrued (Long.MIN_VALUE: not started). */
+    long lastBorrowTime = Long.MIN_VALUE;
+    /** What one long (0) and one short (1) size unit have paid in borrowing, millionths of a settlement unit. */
+    final long[] cumulativeBorrow = new long[2];
     /** What tightens the market when its risk concentrates, or null; and the limits in force. */
     io.fulcrum.api.spi.RiskControl riskControl;
     io.fulcrum.api.spi.RiskControl.Limits riskLimits = io.fulcrum.api.spi.RiskControl.Limits.NONE;

@@ -47,6 +47,8 @@ final class PoolVault {
     long withdrawn;
     long donated;
     long feesEarned;
+    /** Funding the vault's positions received less paid, plus borrowing fees credited to it. */
+    long fundingEarned;
     long tradersRealizedPnl;
 
     PoolVault(Ledger ledger, AccountState account, List<MarketRuntime> markets, OpenInterestLimit limit,
@@ -192,7 +194,7 @@ final class PoolVault {
         return new PoolReport(asked.spec.id(), account.id, markets.stream().map(m -> m.spec.id()).toList(), lpSupply,
                 tokenValue(), tradersPnl(), mainValue(LiquidityHandler.DEPOSIT_PNL_CAP_PPM),
                 mainValue(LiquidityHandler.WITHDRAWAL_PNL_CAP_PPM), reservedNotional(), deposited, withdrawn, donated,
-                feesEarned, tradersRealizedPnl, insuranceSupply, insuranceValue(LiquidityHandler.WITHDRAWAL_PNL_CAP_PPM),
+                feesEarned, fundingEarned, tradersRealizedPnl, insuranceSupply, insuranceValue(LiquidityHandler.WITHDRAWAL_PNL_CAP_PPM),
                 insuranceDeficit);
     }
 }

@@ -26,6 +26,8 @@ final class PositionState {
     long fundingIndex;
     /** The market's cumulative loss index when this position last settled. */
     long lossIndex;
+    /** The market's long (0) and short (1) borrowing indexes when this position last settled. */
+    final long[] borrowIndex = new long[2];
 
     PositionState(MarketSpec market) {
         this.market = market;

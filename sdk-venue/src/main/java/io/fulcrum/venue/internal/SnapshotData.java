@@ -43,7 +43,7 @@ public record SnapshotData(
         String stateHash) {
 
     /** The format version this code writes and reads. */
-    public static final int FORMAT = 14;
+    public static final int FORMAT = 15;
 
     /**
      * A market's prices, status and the memory of its mark rule and oracle guards (one array
@@ -52,7 +52,8 @@ public record SnapshotData(
     public record MarketPrices(String market, long indexPrice, long indexConfidence, long markPrice, long lastTradePrice,
             MarketStatus status, long priceBandPpm, long marginScalePpm, PriceCondition priceCondition,
             long[] markState, List<long[]> guardStates, long[] poolState, long[] fundingState, long lastFundingTime,
-            long lastPremiumSample, long cumulativeFunding, long cumulativeLoss, RiskLimitsEntry riskLimits) {}
+            long lastPremiumSample, long cumulativeFunding, long cumulativeLoss, RiskLimitsEntry riskLimits,
+            long lastBorrowTime, long cumulativeBorrowLong, long cumulativeBorrowShort) {}
 
     /** A risk control's limits in force. */
     public record RiskLimitsEntry(long maxLeverage, long maxOpenInterest, long fundingMultiplierPpm, String reason) {}
@@ -62,7 +63,8 @@ public record SnapshotData(
      * is its pool account's balances).
      */
     public record VaultEntry(String market, long lpSupply, long deposited, long withdrawn, long donated,
-            long feesEarned, long tradersRealizedPnl, long insuranceSupply, long insuranceCash, long insuranceDeficit) {}
+            long feesEarned, long fundingEarned, long tradersRealizedPnl, long insuranceSupply, long insuranceCash,
+            long insuranceDeficit) {}
 
     /**
      * What a price source last said: the venue reports a change of it as a price alert. Flags
@@ -78,7 +80,7 @@ public record SnapshotData(
 
     /** A position's ledger fields (resting-order exposure is rebuilt from the orders). */
     public record PositionEntry(String market, PositionSide leg, long size, long costBasis, long realizedPnl, long fees,
-            long poolMemo, long fundingIndex, long lossIndex) {}
+            long poolMemo, long fundingIndex, long lossIndex, long borrowLongIndex, long borrowShortIndex) {}
 
     /** An untriggered conditional order. */
     public record TriggerEntry(long id, AccountId account, String market, Side side, TriggerType type,

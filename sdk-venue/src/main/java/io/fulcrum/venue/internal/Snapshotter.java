@@ -58,11 +58,12 @@ public final class Snapshotter {
                     Arrays.stream(m.guardStates).map(long[]::clone).toList(), m.poolState.clone(), m.fundingState.clone(),
                     m.lastFundingTime, m.lastPremiumSample, m.cumulativeFunding, m.cumulativeLoss,
                     new SnapshotData.RiskLimitsEntry(m.riskLimits.maxLeverage(), m.riskLimits.maxOpenInterest(),
-                            m.riskLimits.fundingMultiplierPpm(), m.riskLimits.reason())));
+                            m.riskLimits.fundingMultiplierPpm(), m.riskLimits.reason()),
+                    m.lastBorrowTime, m.cumulativeBorrow[0], m.cumulativeBorrow[1]));
             if (m.vault != null && m.vault.head == m) {
                 PoolVault v = m.vault;
                 vaults.add(new SnapshotData.VaultEntry(m.spec.id().symbol(), v.lpSupply, v.deposited, v.withdrawn,
-                        v.donated, v.feesEarned, v.tradersRealizedPnl, v.insuranceSupply, v.insuranceCash,
+                        v.donated, v.feesEarned, v.fundingEarned, v.tradersRealizedPnl, v.insuranceSupply, v.insuranceCash,
                         v.insuranceDeficit));
             }
             m.engine.forEachRestingOrder(o -> {
@@ -84,9 +85,10 @@ public final class Snapshotter {
             for (int m = 0; m < a.positions.length; m++) {
                 PositionState p = a.positions[m];
                 if (p != null && (p.size != 0 || p.costBasis != 0 || p.realizedPnl != 0 || p.fees != 0 || p.poolMemo != 0
-                        || p.fundingIndex != 0 || p.lossIndex != 0)) {
+                        || p.fundingIndex != 0 || p.lossIndex != 0 || p.borrowIndex[0] != 0 || p.borrowIndex[1] != 0)) {
                     positions.add(new SnapshotData.PositionEntry(ledger.markets[a.marketOf(m)].spec.id().symbol(),
-                            a.legOf(m), p.size, p.costBasis, p.realizedPnl, p.fees, p.poolMemo, p.fundingIndex, p.lossIndex));
+                            a.legOf(m), p.size, p.costBasis, p.realizedPnl, p.fees, p.poolMemo, p.fundingIndex, p.lossIndex,
+                            p.borrowIndex[0], p.borrowIndex[1]));
                 }
             }
             Map<String, Long> leverage = new TreeMap<>();
@@ -165,6 +167,9 @@ public final class Snapshotter {
             SnapshotData.RiskLimitsEntry r = p.riskLimits();
             m.riskLimits = new io.fulcrum.api.spi.RiskControl.Limits(r.maxLeverage(), r.maxOpenInterest(),
                     r.fundingMultiplierPpm(), r.reason());
+            m.lastBorrowTime = p.lastBorrowTime();
+            m.cumulativeBorrow[0] = p.cumulativeBorrowLong();
+            m.cumulativeBorrow[1] = p.cumulativeBorrowShort();
             if (p.guardStates().size() != m.guardStates.length) {
                 throw new IllegalArgumentException(m.spec.id() + ": the snapshot has " + p.guardStates().size()
                         + " guard states, the venue " + m.guardStates.length + " guards");
@@ -183,6 +188,7 @@ public final class Snapshotter {
             vault.withdrawn = v.withdrawn();
             vault.donated = v.donated();
             vault.feesEarned = v.feesEarned();
+            vault.fundingEarned = v.fundingEarned();
             vault.tradersRealizedPnl = v.tradersRealizedPnl();
             vault.insuranceSupply = v.insuranceSupply();
             vault.insuranceCash = v.insuranceCash();
@@ -210,6 +216,8 @@ public final class Snapshotter {
                 p.poolMemo = pe.poolMemo();
                 p.fundingIndex = pe.fundingIndex();
                 p.lossIndex = pe.lossIndex();
+                p.borrowIndex[0] = pe.borrowLongIndex();
+                p.borrowIndex[1] = pe.borrowShortIndex();
                 ledger.openInterest[m.index] += Math.max(p.size, 0); // derived, not stored
             }
             ledger.accounts.put(a.id, a);

@@ -49,6 +49,7 @@ public final class StateHasher {
             if (m.vault != null && m.vault.head == m) {
                 PoolVault v = m.vault;
                 h.putLong(v.lpSupply).putLong(v.deposited).putLong(v.withdrawn).putLong(v.donated).putLong(v.feesEarned)
+                        .putLong(v.fundingEarned)
                         .putLong(v.tradersRealizedPnl).putLong(v.insuranceSupply).putLong(v.insuranceCash)
                         .putLong(v.insuranceDeficit);
             }
@@ -58,7 +59,8 @@ public final class StateHasher {
             putSlots(h, m.fundingState);
             h.putLong(m.lastFundingTime).putLong(m.lastPremiumSample).putLong(m.cumulativeFunding)
                     .putLong(m.cumulativeLoss).putLong(m.riskLimits.maxLeverage()).putLong(m.riskLimits.maxOpenInterest())
-                    .putLong(m.riskLimits.fundingMultiplierPpm()).putString(m.riskLimits.reason(), StandardCharsets.UTF_8);
+                    .putLong(m.riskLimits.fundingMultiplierPpm()).putString(m.riskLimits.reason(), StandardCharsets.UTF_8)
+                    .putLong(m.lastBorrowTime).putLong(m.cumulativeBorrow[0]).putLong(m.cumulativeBorrow[1]);
             for (long[] guardState : m.guardStates) {
                 putSlots(h, guardState);
             }
@@ -95,6 +97,7 @@ public final class StateHasher {
                 if (p != null && !p.isEmpty()) {
                     h.putInt(m).putInt(p.openOrders).putLong(p.size).putLong(p.costBasis).putLong(p.realizedPnl).putLong(p.fees)
                             .putLong(p.poolMemo).putLong(p.fundingIndex).putLong(p.lossIndex)
+                            .putLong(p.borrowIndex[0]).putLong(p.borrowIndex[1])
                             .putLong(p.openBuySize).putLong(p.openBuyNotional)
                             .putLong(p.openSellSize).putLong(p.openSellNotional);
                 }

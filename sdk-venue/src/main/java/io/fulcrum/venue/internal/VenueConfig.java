@@ -50,7 +50,8 @@ public record VenueConfig(
      */
     public record MarketSetup(MarketSpec spec, Function<MarketSpec, MatchingEngine> engineFactory,
             PriceSource priceSource, MarkPriceRule markPriceRule, List<OracleGuard> guards, PoolFeeRule poolFees,
-            io.fulcrum.api.spi.FundingModel funding, io.fulcrum.api.spi.RiskControl riskControl) {
+            io.fulcrum.api.spi.FundingModel funding, io.fulcrum.api.spi.RiskControl riskControl,
+            io.fulcrum.api.spi.BorrowingRule borrowing) {
         public MarketSetup {
             guards = List.copyOf(guards);
         }
@@ -59,22 +60,28 @@ public record VenueConfig(
         public MarketSetup withGuard(OracleGuard guard) {
             List<OracleGuard> more = new java.util.ArrayList<>(guards);
             more.add(guard);
-            return new MarketSetup(spec, engineFactory, priceSource, markPriceRule, more, poolFees, funding, riskControl);
+            return new MarketSetup(spec, engineFactory, priceSource, markPriceRule, more, poolFees, funding, riskControl, borrowing);
         }
 
         /** The same market with its pool fees decided by {@code rule}. */
         public MarketSetup withPoolFees(PoolFeeRule rule) {
-            return new MarketSetup(spec, engineFactory, priceSource, markPriceRule, guards, rule, funding, riskControl);
+            return new MarketSetup(spec, engineFactory, priceSource, markPriceRule, guards, rule, funding, riskControl, borrowing);
         }
 
         /** The same market paying funding as {@code model} says. */
         public MarketSetup withFunding(io.fulcrum.api.spi.FundingModel model) {
-            return new MarketSetup(spec, engineFactory, priceSource, markPriceRule, guards, poolFees, model, riskControl);
+            return new MarketSetup(spec, engineFactory, priceSource, markPriceRule, guards, poolFees, model, riskControl, borrowing);
+        }
+
+        /** The same pool market charging its traders borrowing as {@code rule} says. */
+        public MarketSetup withBorrowing(io.fulcrum.api.spi.BorrowingRule rule) {
+            return new MarketSetup(spec, engineFactory, priceSource, markPriceRule, guards, poolFees, funding, riskControl,
+                    rule);
         }
 
         /** The same market tightened by {@code control} when its risk concentrates. */
         public MarketSetup withRiskControl(io.fulcrum.api.spi.RiskControl control) {
-            return new MarketSetup(spec, engineFactory, priceSource, markPriceRule, guards, poolFees, funding, control);
+            return new MarketSetup(spec, engineFactory, priceSource, markPriceRule, guards, poolFees, funding, control, borrowing);
         }
     }
 
