@@ -202,6 +202,7 @@ class RandomCommandStreamTest {
             assertTrue(stats.deleveraged >= 1, () -> "the pool never deleveraged: " + stats);
             assertTrue(stats.rebates >= 1, () -> "the pool never paid a loss rebate: " + stats);
             assertTrue(stats.insuranceMoves >= 1, () -> "the insurance tranche never moved: " + stats);
+            assertTrue(stats.borrowing >= 1, () -> "the pool never charged borrowing: " + stats);
         } else if (oracleRoll == 0) {
             assertTrue(stats.breaches >= 1, () -> "no account ever fell below maintenance: " + stats);
         } else {
@@ -251,6 +252,7 @@ class RandomCommandStreamTest {
         int penalties;
         int takeovers;
         int riskChanges;
+        int borrowing;
         int fundingSettled;
         int insuranceMoves;
         int rebates;
@@ -277,6 +279,7 @@ class RandomCommandStreamTest {
             penalties += r.eventsOf(Event.LiquidationPenaltyCharged.class).size();
             takeovers += r.eventsOf(Event.TakenOverByBackstop.class).size();
             riskChanges += r.eventsOf(Event.RiskLimitsChanged.class).size();
+            borrowing += (int) r.eventsOf(Event.BorrowingApplied.class).stream().filter(e -> e.poolIncome() > 0).count();
             fundingSettled += r.eventsOf(Event.FundingSettled.class).size();
             rebates += (int) r.eventsOf(Event.Trade.class).stream().filter(e -> e.takerFee() < 0).count();
         }
@@ -287,7 +290,8 @@ class RandomCommandStreamTest {
                     + ", rested " + rested + ", maintenance breaches " + breaches + ", status changes " + statusChanges + ", hedge-leg fills " + legFills + ", liquidity moves " + liquidityMoves
                     + ", triggers fired " + triggersFired + ", deleveraged " + deleveraged + ", rebates " + rebates + ", insurance moves " + insuranceMoves
                     + ", funding paid " + fundingPaid + ", funding settled " + fundingSettled + ", shortfalls " + shortfalls
-                    + ", penalties " + penalties + ", backstop takeovers " + takeovers + ", risk limit changes " + riskChanges;
+                    + ", penalties " + penalties + ", backstop takeovers " + takeovers + ", risk limit changes " + riskChanges
+                    + ", borrowing charged " + borrowing;
         }
     }
 
@@ -493,6 +497,9 @@ class RandomCommandStreamTest {
         return builder.poolFees(TestVenue.BTC, AvantisFees.fixed(SkewFeeTable.forexExample())
                         .withLossRebate(LossRebate.of(100_000)))
                 .poolAutoDeleveraging(TestVenue.BTC, 2, 1)
+                // A steep borrowing curve accrued every 10 s, so that small positions on a large pool pay something.
+                .poolBorrowing(TestVenue.BTC, new io.fulcrum.amm.GmxBorrowingRule(
+                        new io.fulcrum.amm.BorrowingFee.Curve(62_500_000_000_000L, 1, 6, false), 10_000))
                 .poolInsuranceTranche(TestVenue.BTC, 300_000);
     }
 }
