@@ -208,6 +208,13 @@ public sealed interface Event {
             long balance) implements Event {}
 
     /**
+     * {@code liquidator} received {@code amount} of a liquidation penalty in {@code market}: the
+     * accounts whose orders filled the liquidation share the liquidators' part by notional, the
+     * backstop vault receives the vault's part; its balance is now {@code balance}.
+     */
+    record LiquidatorRewarded(AccountId liquidator, MarketId market, long amount, long balance) implements Event {}
+
+    /**
      * Insurance fund {@code fund} changed by {@code delta} (positive: paid in) to {@code balance}:
      * a deposit, its share of a fee, or what it paid towards {@code account}'s shortfall
      * ({@code account} null when no account is involved).

@@ -297,6 +297,7 @@ public final class Venue {
         private io.fulcrum.api.spi.DeleveragingRanking deleveragingRanking;
         private io.fulcrum.api.AdlPrice adlPrice;
         private Long liquidationPenaltyPpm;
+        private long[] penaltySplit;
         private boolean backstopVault;
 
         private Builder() {}
@@ -643,6 +644,24 @@ public final class Venue {
         }
 
         /**
+         * Splits the liquidation penalty: {@code liquidatorSharePpm} to the accounts whose orders
+         * filled the liquidation (by the notional each filled), {@code vaultSharePpm} to the backstop
+         * vault, the rest (and every rounding) to the insurance fund or fee pool (MECHANISMS.md §9).
+         * Needs {@link #liquidationPenalty}; a vault share needs {@link #backstopVault}.
+         */
+        public Builder liquidationPenaltySplit(long liquidatorSharePpm, long vaultSharePpm) {
+            if (penaltySplit != null) {
+                throw new IllegalStateException("liquidationPenaltySplit was already set");
+            }
+            if (liquidatorSharePpm < 0 || vaultSharePpm < 0 || liquidatorSharePpm + vaultSharePpm > 1_000_000) {
+                throw new IllegalArgumentException("liquidationPenaltySplit: shares must be non-negative and sum to at"
+                        + " most 1,000,000 ppm: " + liquidatorSharePpm + " + " + vaultSharePpm);
+            }
+            this.penaltySplit = new long[] {liquidatorSharePpm, vaultSharePpm};
+            return this;
+        }
+
+        /**
          * Gives the venue a backstop (liquidator) vault, the venue's own account
          * {@link #BACKSTOP_VAULT}: an account the liquidation policy sends there
          * ({@code LiquidationPolicy.toBackstop}) hands it its positions and margin instead of
@@ -695,6 +714,12 @@ public final class Venue {
                     && insuranceFund == null) {
                 throw new IllegalStateException("lossWaterfall draws on INSURANCE_FUND: set insuranceFund too");
             }
+            if (penaltySplit != null && liquidationPenaltyPpm == null) {
+                throw new IllegalStateException("liquidationPenaltySplit splits a penalty: set liquidationPenalty too");
+            }
+            if (penaltySplit != null && penaltySplit[1] > 0 && !backstopVault) {
+                throw new IllegalStateException("liquidationPenaltySplit gives the vault a share: set backstopVault too");
+            }
             if (lossWaterfall != null && lossWaterfall.contains(io.fulcrum.api.LossAbsorber.BACKSTOP_VAULT)
                     && !backstopVault) {
                 throw new IllegalStateException("lossWaterfall draws on BACKSTOP_VAULT: set backstopVault too");
@@ -717,7 +742,8 @@ public final class Venue {
                     feeSchedule == null ? FeeSchedule.NONE : feeSchedule,
                     liquidationPolicy == null ? LiquidationPolicy.NONE : liquidationPolicy, healthIndex, borrowTerms,
                     pools(), insuranceFund, lossWaterfall == null ? List.of() : lossWaterfall, deleveragingRanking,
-                    adlPrice, liquidationPenaltyPpm == null ? 0 : liquidationPenaltyPpm, backstopVault);
+                    adlPrice, liquidationPenaltyPpm == null ? 0 : liquidationPenaltyPpm,
+                    penaltySplit == null ? 0 : penaltySplit[0], penaltySplit == null ? 0 : penaltySplit[1], backstopVault);
         }
 
         /** The shared pools with their settings, then a pool of its own for each other market with a pool setting. */

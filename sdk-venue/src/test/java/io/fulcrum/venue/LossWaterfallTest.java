@@ -189,6 +189,28 @@ class LossWaterfallTest {
     }
 
     @Test
+    void thePenaltyIsSplitBetweenTheLiquidatorTheVaultAndTheFund() {
+        // The same 522 penalty split 30 % to the maker whose bid took the liquidation (156.60), 20 % to the backstop
+        // vault (104.40) and the rest to the fund (261).
+        TestVenue t = TestVenue.withTraders(builder(LossAbsorber.INSURANCE_FUND).liquidationPenalty(10_000)
+                .liquidationPenaltySplit(300_000, 200_000).backstopVault().build());
+        t.place(MAKER, Side.SELL, "50000", "1.2", TimeInForce.GTC);
+        t.accept(t.order(ALICE, Side.BUY, "50000", "1.2", TimeInForce.IOC));
+        t.place(MAKER, Side.BUY, "43500", "1.2", TimeInForce.GTC);
+
+        CommandResult fall = t.accept(new Command.PublishPrice(t.nextId(), t.now(), TestVenue.FEED,
+                TestVenue.price("43500"), 0));
+
+        assertEquals(List.of(usdc("156.6"), usdc("104.4")), fall.eventsOf(Event.LiquidatorRewarded.class).stream()
+                .map(Event.LiquidatorRewarded::amount).toList());
+        assertEquals(List.of(MAKER, Venue.BACKSTOP_VAULT), fall.eventsOf(Event.LiquidatorRewarded.class).stream()
+                .map(Event.LiquidatorRewarded::liquidator).toList());
+        assertEquals(List.of(new Event.InsuranceFundChanged("main", usdc("261"), usdc("261"), ALICE)),
+                fall.eventsOf(Event.InsuranceFundChanged.class));
+        assertTrue(t.venue().audit().isConserved());
+    }
+
+    @Test
     void aVenueWithoutAFundPolicyRefusesInsuranceDeposits() {
         TestVenue t = TestVenue.withTraders();
         t.rejects(RejectReason.NO_INSURANCE_FUND, new Command.DepositInsurance(t.nextId(), t.now(), "main", usdc("1")));

@@ -481,6 +481,7 @@ class RandomCommandStreamTest {
                 800_000, 5, TestVenue.usdc("5000000"), 1_500_000));
         builder.insuranceFund(io.fulcrum.margin.InsuranceFunds.shared("main", TestVenue.usdc("1000000"), 100_000))
                 .liquidationPenalty(5_000)
+                .liquidationPenaltySplit(300_000, 0)
                 .deleveraging(io.fulcrum.margin.AdlRankings.hyperliquid(), io.fulcrum.api.AdlPrice.BANKRUPTCY)
                 .lossWaterfall(io.fulcrum.api.LossAbsorber.INSURANCE_FUND, io.fulcrum.api.LossAbsorber.FEE_POOL,
                         io.fulcrum.api.LossAbsorber.AUTO_DELEVERAGING, io.fulcrum.api.LossAbsorber.SOCIALISED_LOSS);

@@ -75,6 +75,8 @@ final class HealthTracker {
                 touched.add(e.account());
             } else if (event instanceof Event.LiquidityRemoved e) {
                 touched.add(e.account());
+            } else if (event instanceof Event.LiquidatorRewarded e) {
+                touched.add(e.liquidator());
             } else if (event instanceof Event.LiquidationPenaltyCharged e) {
                 touched.add(e.account());
             } else if (event instanceof Event.FundingSettled e) {

@@ -185,10 +185,12 @@ final class OrderHandler {
             return;
         }
         long notional = 0;
+        List<Event.Trade> fills = new java.util.ArrayList<>();
         for (int i = from; i < out.size(); i++) {
             if (out.get(i) instanceof Event.Trade trade && trade.takerOrder() != null
                     && trade.takerOrder().value() == orderId) {
                 notional = io.fulcrum.api.Fixed.add(notional, trade.notional());
+                fills.add(trade);
             }
         }
         long surplus = Math.max(0, ledger.evaluate(account).equity());
@@ -198,17 +200,51 @@ final class OrderHandler {
         }
         int cash = ledger.settlementIndex;
         account.balances[cash] -= penalty;
-        io.fulcrum.api.spi.InsuranceFund policy = ledger.config.insuranceFund();
-        String fund = null;
-        if (policy != null) {
-            fund = policy.fundFor(market.spec.id());
-            long balance = ledger.insuranceFunds.merge(fund, penalty, io.fulcrum.api.Fixed::add);
-            out.add(new Event.InsuranceFundChanged(fund, penalty, balance, account.id));
-        } else {
-            ledger.feePool += penalty;
-        }
-        out.add(new Event.LiquidationPenaltyCharged(account.id, market.spec.id(), notional, penalty, fund,
+        out.add(new Event.LiquidationPenaltyCharged(account.id, market.spec.id(), notional, penalty,
+                ledger.config.insuranceFund() == null ? null : ledger.config.insuranceFund().fundFor(market.spec.id()),
                 account.balances[cash]));
+        long rest = penalty - rewardLiquidators(market, fills, notional, penalty, out);
+        io.fulcrum.api.spi.InsuranceFund policy = ledger.config.insuranceFund();
+        if (policy != null) {
+            String fund = policy.fundFor(market.spec.id());
+            long balance = ledger.insuranceFunds.merge(fund, rest, io.fulcrum.api.Fixed::add);
+            out.add(new Event.InsuranceFundChanged(fund, rest, balance, account.id));
+        } else {
+            ledger.feePool += rest;
+        }
+    }
+
+    /**
+     * Pays the liquidators' and the vault's parts of a penalty: the makers of {@code fills} share
+     * theirs by the notional each filled, rounded down; returns what was paid out.
+     */
+    private long rewardLiquidators(MarketRuntime market, List<Event.Trade> fills, long notional, long penalty,
+            List<Event> out) {
+        int cash = ledger.settlementIndex;
+        long paid = 0;
+        long liquidatorsPart = io.fulcrum.api.Fixed.ppm(penalty, ledger.config.penaltyLiquidatorSharePpm(),
+                java.math.RoundingMode.FLOOR);
+        if (liquidatorsPart > 0 && notional > 0) {
+            for (Event.Trade fill : fills) {
+                long share = io.fulcrum.api.Fixed.mulDiv(liquidatorsPart, fill.notional(), notional,
+                        java.math.RoundingMode.FLOOR);
+                AccountState maker = ledger.accounts.get(fill.maker());
+                if (share > 0 && maker != null) {
+                    maker.balances[cash] += share;
+                    paid += share;
+                    out.add(new Event.LiquidatorRewarded(maker.id, market.spec.id(), share, maker.balances[cash]));
+                }
+            }
+        }
+        long vaultPart = io.fulcrum.api.Fixed.ppm(penalty, ledger.config.penaltyVaultSharePpm(),
+                java.math.RoundingMode.FLOOR);
+        if (vaultPart > 0 && ledger.backstop != null) {
+            ledger.backstop.balances[cash] += vaultPart;
+            paid += vaultPart;
+            out.add(new Event.LiquidatorRewarded(ledger.backstop.id, market.spec.id(), vaultPart,
+                    ledger.backstop.balances[cash]));
+        }
+        return paid;
     }
 
     void amend(Command.AmendOrder c, List<Event> out) {

@@ -38,6 +38,8 @@ public record VenueConfig(
         io.fulcrum.api.spi.DeleveragingRanking deleveragingRanking,
         io.fulcrum.api.AdlPrice adlPrice,
         long liquidationPenaltyPpm,
+        long penaltyLiquidatorSharePpm,
+        long penaltyVaultSharePpm,
         boolean backstopVault) {
 
     /** A non-settlement asset accounts may hold, priced by {@code priceSource}. */
