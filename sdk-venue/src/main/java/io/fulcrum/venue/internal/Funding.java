@@ -23,6 +23,11 @@ import java.util.List;
  * millionths, truncated toward zero. A payer's settlement is rounded up and a receiver's down, so
  * longs pay what shorts receive plus the rounding, which stays in the venue's funding pool.
  *
+ * <p>The same settlement carries two more indexes: socialised losses, which every position pays per
+ * unit of size whatever its side ({@link #socialise}), and a pool market's borrowing, one index per
+ * side, which traders pay and the pool's own position does not; the pool is credited when it
+ * accrues, advanced from the funding pool.
+ *
  * <p>Example: BTC at 50,000.0 (price units 500,000), 1 BTC = 10,000 size units, USDC with 6
  * decimals: a rate of 125,000 ppb (0.0125 %) moves the index by 500,000 × 125,000 × 10 / 1,000 =
  * 625,000,000 millionths per size unit, and 1 BTC long settles 10,000 × 625,000,000 / 10^6 =

@@ -12,10 +12,12 @@ import java.util.List;
  * Pays, step by step, what a liquidated account could not: once its liquidation has left it
  * with no position and negative equity, each absorber the venue lists pays what it can towards
  * that shortfall, into the account's settlement balance, and passes the rest on (MECHANISMS.md
- * §9). The insurance fund pays as far as the {@link InsuranceFund} policy allows; the fee pool as
- * far as it holds; socialised loss always pays the rest, out of the funding pool, and every open
- * position of the market pays it back per unit of size as it settles. What nobody pays stays the
- * account's debt.
+ * §9). The insurance fund pays as far as the {@link InsuranceFund} policy allows; the fee pool and
+ * the backstop vault as far as they hold; socialised loss always pays the rest, out of the funding
+ * pool, and every open position of the market pays it back per unit of size as it settles. What
+ * nobody pays stays the account's debt. Auto-deleveraging acts earlier, wherever it is listed: it
+ * closes the positions a liquidation could not, while the account's equity is below zero, against
+ * the ranked profitable positions on the other side ({@link #deleverage}).
  *
  * <p>Example: a shortfall of 1,000 with a 600 fund and a 100 fee pool, in Drift's order: the fund
  * pays 600, the fee pool 100, and 300 is spread over the 1,000 units of open interest (600 long +
