@@ -18,4 +18,20 @@ final class CollateralEquity {
         }
         return equity;
     }
+
+    /**
+     * The settlement asset of {@code market}, which must be the one already {@code seen} (null
+     * before the first position): {@code model} margins one settlement asset only.
+     *
+     * @throws IllegalStateException naming both assets if they differ
+     */
+    static io.fulcrum.api.AssetId oneSettlement(io.fulcrum.api.AssetId seen, io.fulcrum.api.MarketSpec market,
+            AccountView account, String model) {
+        io.fulcrum.api.AssetId asset = market.settlement().id();
+        if (seen != null && !seen.equals(asset)) {
+            throw new IllegalStateException(model + " needs one settlement asset, but account " + account.id()
+                    + " has markets settled in " + seen + " and in " + asset + " (" + market.id() + ")");
+        }
+        return asset;
+    }
 }

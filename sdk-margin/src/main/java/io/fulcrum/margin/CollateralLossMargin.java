@@ -184,14 +184,7 @@ public final class CollateralLossMargin implements MarginModel {
         AssetId settlement = null;
         for (PositionView position : account.positions()) {
             MarketSpec market = position.market();
-            AssetId asset = market.settlement().id();
-            if (settlement == null) {
-                settlement = asset;
-            } else if (!settlement.equals(asset)) {
-                throw new IllegalStateException("collateral-loss margin needs one settlement asset, but account "
-                        + account.id() + " has markets settled in " + settlement + " and in " + asset + " ("
-                        + market.id() + ")");
-            }
+            settlement = CollateralEquity.oneSettlement(settlement, market, account, "collateral-loss margin");
             requireValidOrders(market.id(), position);
             long mark = Valuation.requireMark(prices, market);
             long pnl = Valuation.unrealisedPnl(market, position.size(), position.costBasis(), mark);

@@ -125,13 +125,7 @@ public final class CrossMargin implements MarginModel {
         AssetId settlement = null;
         for (PositionView position : account.positions()) {
             MarketSpec market = position.market();
-            AssetId asset = market.settlement().id();
-            if (settlement == null) {
-                settlement = asset;
-            } else if (!settlement.equals(asset)) {
-                throw new IllegalStateException("cross margin needs one settlement asset, but account " + account.id()
-                        + " has markets settled in " + settlement + " and in " + asset + " (" + market.id() + ")");
-            }
+            settlement = CollateralEquity.oneSettlement(settlement, market, account, "cross margin");
             if (position.openBuySize() < 0 || position.openSellSize() < 0) {
                 throw new IllegalArgumentException(market.id() + ": open order sizes must be non-negative: buy "
                         + position.openBuySize() + ", sell " + position.openSellSize());
