@@ -5,6 +5,7 @@ import io.fulcrum.api.Fixed;
 import io.fulcrum.api.MarketSpec;
 import io.fulcrum.api.Side;
 import io.fulcrum.api.spi.AccountView;
+import io.fulcrum.api.spi.LiquidationContext;
 import io.fulcrum.api.spi.LiquidationOrder;
 import io.fulcrum.api.spi.LiquidationPolicy;
 import io.fulcrum.api.spi.MarginState;
@@ -21,11 +22,14 @@ import java.util.Objects;
  * <b>fillable price</b>, which lies between the oracle (while the account still has its whole
  * maintenance) and the oracle minus the full liquidation spread, {@code SMMR × PMMR} (once its
  * collateral is gone); and only a slice of it per liquidation: a tenth of the position but at
- * least 1,000 USDC, within 100,000 USDC for the whole account. The venue liquidates again at the
- * next price move, which plays the part of dYdX's next block. Positions go in the account's order.
+ * least 1,000 USDC, within 100,000 USDC for the whole account, per block. The venue's block
+ * ({@code Venue.Builder.blockMillis}) carries the limits: a position liquidated once in a block waits
+ * for the next one, and what the account's liquidations filled earlier in the block comes off its
+ * budget ({@link LiquidationContext}). Positions go in the account's order.
  *
  * <p>Example (mainnet, §2.3): 1 BTC long at oracle 50,000 with a 1,500 maintenance and 1,000 of
- * collateral: fillable 49,250, and 0.1 BTC (5,000) this time.
+ * collateral: fillable 49,250, and 0.1 BTC (5,000) this block; if 97,000 of the account's other
+ * positions were liquidated earlier in the block, 0.06 BTC (the 3,000 left).
  */
 public final class DydxLiquidation implements LiquidationPolicy {
     private final long bankruptcyAdjustmentPpm;
@@ -65,13 +69,26 @@ public final class DydxLiquidation implements LiquidationPolicy {
                 accountBudget);
     }
 
+    /** The orders at the start of a block: the whole budget, every position. */
     @Override
     public List<LiquidationOrder> liquidationOrders(AccountView account, MarginState state, PriceView prices) {
+        return liquidationOrders(new LiquidationContext(account, state, prices, 0, LiquidationContext.NEVER));
+    }
+
+    /**
+     * The orders for what is left of the block: the budget less what the account's liquidations
+     * already filled in it, and only positions not yet liquidated in it.
+     */
+    @Override
+    public List<LiquidationOrder> liquidationOrders(LiquidationContext context) {
+        AccountView account = context.account();
+        PriceView prices = context.prices();
+        MarginState state = context.state();
         List<LiquidationOrder> orders = new ArrayList<>();
-        long budget = accountBudget;
+        long budget = Math.max(0, accountBudget - context.liquidatedNotionalThisBlock());
         for (PositionView position : account.positions()) {
             long size = position.size();
-            if (size == 0 || budget == 0) {
+            if (size == 0 || budget == 0 || context.liquidatedThisBlock().contains(position.market().id())) {
                 continue;
             }
             MarketSpec market = position.market();

@@ -29,7 +29,7 @@ public final class InsuranceDraw {
      * @param shortfall the loss to cover, non-negative
      * @param balance the fund's balance, non-negative
      * @param perAccountCap the most one account's shortfall may draw, non-negative ({@link #NO_CAP} for none)
-     * @param remainingBlockCap what is left this block of a per-block cap (see {@link #remainingBlockCap}),
+     * @param remainingBlockCap what is left this block of a per-block cap (see {@link #remainingCap}),
      *     non-negative ({@link #NO_CAP} for none)
      */
     public static long amount(long shortfall, long balance, long perAccountCap, long remainingBlockCap) {
@@ -41,13 +41,15 @@ public final class InsuranceDraw {
     }
 
     /**
-     * What is left of a per-block cap after {@code drawnThisBlock}: {@code max(blockCap − drawn, 0)}.
-     * Example: cap 1,000,000, drawn 700,000 → 300,000; drawn 1,200,000 → 0.
+     * What is left of a cap after {@code drawn}: {@code max(cap − drawn, 0)}; a per-block cap after
+     * this block's draws (dYdX, §2.3) or a market's cap after all its draws (Drift, §9).
+     * Example: cap 1,000,000, drawn 700,000 → 300,000; drawn 1,200,000 → 0; {@link #NO_CAP} stays
+     * {@link #NO_CAP}.
      */
-    public static long remainingBlockCap(long blockCap, long drawnThisBlock) {
-        requireNonNegative(blockCap, "blockCap");
-        requireNonNegative(drawnThisBlock, "drawnThisBlock");
-        return Math.max(blockCap - drawnThisBlock, 0);
+    public static long remainingCap(long cap, long drawn) {
+        requireNonNegative(cap, "cap");
+        requireNonNegative(drawn, "drawn");
+        return cap == NO_CAP ? NO_CAP : Math.max(cap - drawn, 0);
     }
 
     /**

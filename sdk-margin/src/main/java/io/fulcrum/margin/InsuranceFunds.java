@@ -20,15 +20,17 @@ import java.util.TreeMap;
  *       market has its own, here {@code insurance-fund:<symbol>} (dYdX uses the perpetual's numeric id).
  *   <li>{@link #byGroup}: Binance (§5.3): one fund per contract group, for example BTC and ETH
  *       contracts each with their own fund and the rest sharing one.
- *   <li>{@link #withMarketCaps}: Drift v2 (§9): a market may cost the fund at most its cap; a
- *       Speculative-tier market, whose cap is none, has cap 0.
+ *   <li>{@link #withMarketCaps}: Drift v2 (§9): a market may cost the fund at most its cap, in all;
+ *       a Speculative-tier market, whose cap is none, has cap 0.
+ *   <li>{@link #withBlockCaps}: dYdX v4 (§2.3): one account may cost a fund at most so much per
+ *       block, and a fund may pay at most so much per block in all.
  * </ul>
  *
  * <p>Example (USDC, 6 decimals): {@code perMarket("insurance-fund", Set.of(ETH_PERP), 1_000_000_000_000L,
  * 100_000)} sends ETH-PERP's shortfalls to {@code insurance-fund:ETH-PERP} and BTC-PERP's to
  * {@code insurance-fund}; a shortfall of 1,500,000 USDC against a fund of 10,000,000 draws
- * 1,000,000 (dYdX's per-block figure used as a per-shortfall cap, §2.3), and an 84.15 USDC fee pays
- * 8.415 into the market's fund (10 %).
+ * 1,000,000, and an 84.15 USDC fee pays 8.415 into the market's fund (10 %). dYdX's own cap is per
+ * block, not per shortfall: wrap the policy in {@link #withBlockCaps}.
  *
  * <p>A cap of {@code 0} is allowed and means the fund pays nothing for those shortfalls (it still
  * earns its fee share); {@link InsuranceDraw#NO_CAP} means no cap beyond the shortfall and the
@@ -101,21 +103,18 @@ public final class InsuranceFunds {
     }
 
     /**
-     * Drift v2-like (§9): a shortfall in a market of {@code caps} draws at most that market's cap,
-     * on top of whatever {@code base} allows; other markets draw what {@code base} allows. Routing
-     * and fee shares are {@code base}'s.
-     *
-     * <p>The cap applies to each shortfall on its own. Drift caps what a market may cost the fund
-     * in total ({@code quote_max_insurance − quote_settled_insurance}); that running total would
-     * need the venue to remember what each market has drawn, which this stateless policy cannot.
+     * Drift v2 (§9): shortfalls in a market of {@code caps} draw, all together, at most that
+     * market's cap ({@code quote_max_insurance − quote_settled_insurance}: the venue remembers what
+     * each market has drawn, {@code InsuranceClaim.drawnForMarket}), on top of whatever {@code base}
+     * allows; other markets draw what {@code base} allows. Routing and fee shares are {@code base}'s.
      *
      * <p>Example: {@code withMarketCaps(shared("insurance-fund", NO_CAP, 0), Map.of(SOL_PERP,
      * 50_000_000_000L, MEME_PERP, 0L))}: an 80,000 USDC shortfall in SOL-PERP draws 50,000 from a
-     * fund of 10,000,000; one in MEME-PERP (a Speculative tier) draws nothing; one of 80,000 in
-     * BTC-PERP draws 80,000.
+     * fund of 10,000,000 and the next one in SOL-PERP nothing; one in MEME-PERP (a Speculative tier)
+     * draws nothing; one of 80,000 in BTC-PERP draws 80,000.
      *
      * @param base the policy to cap
-     * @param caps each capped market's most per shortfall, settlement units, non-negative (0 pays nothing)
+     * @param caps each capped market's most in all, settlement units, non-negative (0 pays nothing)
      */
     public static InsuranceFund withMarketCaps(InsuranceFund base, Map<MarketId, Long> caps) {
         Objects.requireNonNull(base, "base");
@@ -130,6 +129,30 @@ public final class InsuranceFunds {
             copy.put(market, cap);
         }
         return new MarketCappedInsuranceFund(base, copy);
+    }
+
+    /**
+     * dYdX v4 (§2.3): {@code base}'s draw, cut so that one account costs a fund at most
+     * {@code perAccountPerBlock} in a block and the fund pays at most {@code perFundPerBlock} in a
+     * block in all. A block is the venue's ({@code Venue.Builder.blockMillis}). Routing and fee
+     * shares are {@code base}'s.
+     *
+     * <p>Example: {@code withBlockCaps(perMarket("insurance-fund", Set.of(), NO_CAP, 0),
+     * InsuranceDraw.dydxBlockCap(USDC), NO_CAP)}: a 1,500,000 USDC shortfall draws 1,000,000; if the
+     * same account had drawn 700,000 earlier in the block, 300,000; in the next block, 1,000,000 again.
+     *
+     * @param base the policy to cap
+     * @param perAccountPerBlock the most one account may draw from a fund in a block, non-negative
+     *     ({@link InsuranceDraw#NO_CAP} for none)
+     * @param perFundPerBlock the most a fund may pay in a block, non-negative ({@link InsuranceDraw#NO_CAP} for none)
+     */
+    public static InsuranceFund withBlockCaps(InsuranceFund base, long perAccountPerBlock, long perFundPerBlock) {
+        Objects.requireNonNull(base, "base");
+        if (perAccountPerBlock < 0 || perFundPerBlock < 0) {
+            throw new IllegalArgumentException("block caps must not be negative: per account " + perAccountPerBlock
+                    + ", per fund " + perFundPerBlock);
+        }
+        return new BlockCappedInsuranceFund(base, perAccountPerBlock, perFundPerBlock);
     }
 
     private static String requireName(String name, String what) {

@@ -1,6 +1,7 @@
 package io.fulcrum.margin;
 
 import io.fulcrum.api.MarketId;
+import io.fulcrum.api.spi.InsuranceClaim;
 import io.fulcrum.api.spi.InsuranceFund;
 import java.util.Collections;
 import java.util.Objects;
@@ -9,9 +10,10 @@ import java.util.TreeMap;
 
 /**
  * The policy behind {@link InsuranceFunds#withMarketCaps}: {@code base}'s routing and fee shares,
- * and its draw cut to the market's cap in {@code caps}, per shortfall (Drift v2's per-market
- * insurance limit without its running total, MECHANISMS.md §9). Example: base draw 80,000, cap
- * 50,000 → 50,000; cap 0 → 0; no cap → 80,000.
+ * and its draw cut to what is left of the market's cap in {@code caps} after everything the market
+ * has drawn so far (Drift v2's {@code quote_max_insurance − quote_settled_insurance}, MECHANISMS.md
+ * §9). Example: base draw 80,000, cap 50,000 → 50,000, and 20,000 next time if the market had
+ * drawn 30,000; cap 0 → 0; no cap → 80,000.
  */
 record MarketCappedInsuranceFund(InsuranceFund base, SortedMap<MarketId, Long> caps) implements InsuranceFund {
     MarketCappedInsuranceFund {
@@ -25,11 +27,12 @@ record MarketCappedInsuranceFund(InsuranceFund base, SortedMap<MarketId, Long> c
     }
 
     @Override
-    public long drawFor(MarketId market, long shortfall, long balance) {
-        long draw = base.drawFor(Objects.requireNonNull(market, "market"), shortfall, balance);
-        Long cap = caps.get(market);
+    public long drawFor(InsuranceClaim claim) {
+        long draw = base.drawFor(claim);
+        Long cap = caps.get(claim.market());
+        long left = cap == null ? InsuranceDraw.NO_CAP : InsuranceDraw.remainingCap(cap, claim.drawnForMarket());
         // Never negative, whatever base says: a draw pays into the account, it never takes out.
-        return Math.max(0, cap == null ? draw : Math.min(draw, cap));
+        return Math.max(0, Math.min(draw, left));
     }
 
     @Override
@@ -40,6 +43,6 @@ record MarketCappedInsuranceFund(InsuranceFund base, SortedMap<MarketId, Long> c
     /** Example: {@code InsuranceFunds.withMarketCaps(InsuranceFunds[all markets -> insurance-fund, ...], {MEME-PERP=0})}. */
     @Override
     public String toString() {
-        return "InsuranceFunds.withMarketCaps(" + base + ", caps per shortfall " + caps + ")";
+        return "InsuranceFunds.withMarketCaps(" + base + ", caps per market " + caps + ")";
     }
 }

@@ -1,6 +1,7 @@
 package io.fulcrum.margin;
 
 import io.fulcrum.api.MarketId;
+import io.fulcrum.api.spi.InsuranceClaim;
 import io.fulcrum.api.spi.InsuranceFund;
 import java.util.Collections;
 import java.util.Map;
@@ -28,14 +29,14 @@ record RoutedInsuranceFund(String defaultFund, SortedMap<MarketId, String> funds
     }
 
     /**
-     * {@code min(shortfall, balance, maxPerShortfall)}. A non-positive shortfall or balance draws
-     * nothing rather than throwing, as {@code InsuranceFund.shared} does: the venue calls this in the
-     * middle of a liquidation, where an exception would abandon it.
+     * {@code min(shortfall, balance, maxPerShortfall)}. A fund below zero draws nothing rather than
+     * throwing: the venue calls this in the middle of a liquidation, where an exception would
+     * abandon it.
      */
     @Override
-    public long drawFor(MarketId market, long shortfall, long balance) {
-        Objects.requireNonNull(market, "market");
-        return InsuranceDraw.amount(Math.max(0, shortfall), Math.max(0, balance), maxPerShortfall, InsuranceDraw.NO_CAP);
+    public long drawFor(InsuranceClaim claim) {
+        return InsuranceDraw.amount(claim.shortfall(), Math.max(0, claim.balance()), maxPerShortfall,
+                InsuranceDraw.NO_CAP);
     }
 
     @Override

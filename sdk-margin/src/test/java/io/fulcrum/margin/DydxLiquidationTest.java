@@ -1,6 +1,7 @@
 package io.fulcrum.margin;
 
 import static io.fulcrum.margin.Markets.BTC;
+import static io.fulcrum.margin.Markets.ETH;
 import static io.fulcrum.margin.Markets.ONE_BTC;
 import static io.fulcrum.margin.Markets.USD;
 import static io.fulcrum.margin.Markets.USDC;
@@ -9,10 +10,12 @@ import static io.fulcrum.margin.Markets.usdc;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.fulcrum.api.Side;
+import io.fulcrum.api.spi.LiquidationContext;
 import io.fulcrum.api.spi.LiquidationOrder;
 import io.fulcrum.api.spi.MarginState;
 import io.fulcrum.api.spi.PositionView;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** dYdX's liquidation orders: a slice per liquidation, no worse than the fillable price (§2.3). */
@@ -48,5 +51,35 @@ class DydxLiquidationTest {
 
         assertEquals(2 * ONE_BTC, MAINNET.liquidationOrders(account,
                 new MarginState(50_000 * USD, 100_000 * USD, 60_000 * USD), ORACLE).get(0).size());
+    }
+
+    @Test
+    void whatWasLiquidatedEarlierInTheBlockComesOffTheBudget() {
+        // 97,000 filled earlier in the block leaves 3,000 of the 100,000: 0.06 BTC at 50,000 instead of 0.1.
+        TestAccount account = TestAccount.of(usdc(0), PositionView.of(BTC, ONE_BTC, 49_000 * USD));
+        MarginState state = new MarginState(1_000 * USD, 2_500 * USD, 1_500 * USD);
+
+        List<LiquidationOrder> orders = MAINNET.liquidationOrders(new LiquidationContext(account, state, ORACLE, 0,
+                LiquidationContext.NEVER, 97_000 * USD, Set.of(ETH.id())));
+
+        assertEquals(List.of(new LiquidationOrder(BTC.id(), Side.SELL, 6 * ONE_BTC / 100, btcPrice(49_250))), orders);
+    }
+
+    @Test
+    void aPositionLiquidatedInThisBlockWaitsForTheNext() {
+        TestAccount account = TestAccount.of(usdc(0), PositionView.of(BTC, ONE_BTC, 49_000 * USD));
+        MarginState state = new MarginState(1_000 * USD, 2_500 * USD, 1_500 * USD);
+
+        assertEquals(List.of(), MAINNET.liquidationOrders(new LiquidationContext(account, state, ORACLE, 0,
+                LiquidationContext.NEVER, 5_000 * USD, Set.of(BTC.id()))));
+    }
+
+    @Test
+    void aSpentBudgetSendsNothing() {
+        TestAccount account = TestAccount.of(usdc(0), PositionView.of(BTC, ONE_BTC, 49_000 * USD));
+        MarginState state = new MarginState(1_000 * USD, 2_500 * USD, 1_500 * USD);
+
+        assertEquals(List.of(), MAINNET.liquidationOrders(new LiquidationContext(account, state, ORACLE, 0,
+                LiquidationContext.NEVER, 100_000 * USD, Set.of())));
     }
 }

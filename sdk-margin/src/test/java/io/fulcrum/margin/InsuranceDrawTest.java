@@ -38,11 +38,11 @@ class InsuranceDrawTest {
     @Test
     void whatTheAccountAlreadyDrewThisBlockCountsAgainstTheCap() {
         // 1,000,000 − 700,000 = 300,000 left.
-        long left = InsuranceDraw.remainingBlockCap(DYDX_CAP, 700_000 * USD);
+        long left = InsuranceDraw.remainingCap(DYDX_CAP, 700_000 * USD);
         assertEquals(300_000 * USD, left);
         assertEquals(300_000 * USD, InsuranceDraw.amount(1_500_000 * USD, 10_000_000 * USD, NO_CAP, left));
         // Over-drawn (1,200,000): nothing left, not −200,000.
-        assertEquals(0, InsuranceDraw.remainingBlockCap(DYDX_CAP, 1_200_000 * USD));
+        assertEquals(0, InsuranceDraw.remainingCap(DYDX_CAP, 1_200_000 * USD));
     }
 
     @Test
@@ -69,6 +69,6 @@ class InsuranceDrawTest {
         assertThrows(IllegalArgumentException.class, () -> InsuranceDraw.amount(1, 10, -1, NO_CAP));
         assertThrows(IllegalArgumentException.class, () -> InsuranceDraw.amount(1, 10, NO_CAP, -1));
         assertThrows(IllegalArgumentException.class, () -> InsuranceDraw.validDelta(-1, 0));
-        assertThrows(IllegalArgumentException.class, () -> InsuranceDraw.remainingBlockCap(1, -1));
+        assertThrows(IllegalArgumentException.class, () -> InsuranceDraw.remainingCap(1, -1));
     }
 }

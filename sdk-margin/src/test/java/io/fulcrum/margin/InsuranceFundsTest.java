@@ -5,8 +5,10 @@ import static io.fulcrum.margin.Markets.USD;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.fulcrum.api.AccountId;
 import io.fulcrum.api.Fixed;
 import io.fulcrum.api.MarketId;
+import io.fulcrum.api.spi.InsuranceClaim;
 import io.fulcrum.api.spi.InsuranceFund;
 import java.math.RoundingMode;
 import java.util.HashMap;
@@ -23,18 +25,19 @@ class InsuranceFundsTest {
     private static final MarketId ETH = MarketId.of("ETH-PERP");
     private static final MarketId SOL = MarketId.of("SOL-PERP");
     private static final MarketId MEME = MarketId.of("MEME-PERP");
-    /** dYdX's 1,000,000 USDC per subaccount per block (§2.3), here as a cap per shortfall. */
+    private static final AccountId ALICE = AccountId.main(1);
+    /** dYdX's 1,000,000 USDC per subaccount per block (§2.3), used both per shortfall and per block. */
     private static final long DYDX_CAP = 1_000_000 * USD;
 
     @Test
     void aSharedFundDrawsTheLeastOfShortfallBalanceAndCap() {
         InsuranceFund fund = InsuranceFunds.shared("insurance-fund", DYDX_CAP, 0);
         // The cap binds: min(1,500,000, 10,000,000, 1,000,000) = 1,000,000.
-        assertEquals(1_000_000 * USD, fund.drawFor(BTC, 1_500_000 * USD, 10_000_000 * USD));
+        assertEquals(1_000_000 * USD, draw(fund, BTC, 1_500_000 * USD, 10_000_000 * USD));
         // The shortfall binds: min(100, 10,000,000, 1,000,000) = 100.
-        assertEquals(100 * USD, fund.drawFor(BTC, 100 * USD, 10_000_000 * USD));
+        assertEquals(100 * USD, draw(fund, BTC, 100 * USD, 10_000_000 * USD));
         // The balance binds: min(100, 40, 1,000,000) = 40.
-        assertEquals(40 * USD, fund.drawFor(BTC, 100 * USD, 40 * USD));
+        assertEquals(40 * USD, draw(fund, BTC, 100 * USD, 40 * USD));
     }
 
     @Test
@@ -48,24 +51,28 @@ class InsuranceFundsTest {
     void withNoCapTheFundPaysAsMuchAsItHolds() {
         InsuranceFund fund = InsuranceFunds.shared("insurance-fund", NO_CAP, 0);
         // min(1,500,000, 10,000,000) = 1,500,000; min(1,500,000, 600) = 600.
-        assertEquals(1_500_000 * USD, fund.drawFor(BTC, 1_500_000 * USD, 10_000_000 * USD));
-        assertEquals(600 * USD, fund.drawFor(BTC, 1_500_000 * USD, 600 * USD));
+        assertEquals(1_500_000 * USD, draw(fund, BTC, 1_500_000 * USD, 10_000_000 * USD));
+        assertEquals(600 * USD, draw(fund, BTC, 1_500_000 * USD, 600 * USD));
     }
 
     @Test
     void aZeroCapPaysNothingButTheFundStillEarnsItsFeeShare() {
         InsuranceFund fund = InsuranceFunds.shared("insurance-fund", 0, 100_000);
-        assertEquals(0, fund.drawFor(BTC, 100 * USD, 10_000_000 * USD));
+        assertEquals(0, draw(fund, BTC, 100 * USD, 10_000_000 * USD));
         assertEquals(100_000, fund.feeSharePpm(BTC));
     }
 
     @Test
-    void aNonPositiveShortfallOrBalanceDrawsNothing() {
+    void anEmptyOrNegativeFundDrawsNothing() {
         InsuranceFund fund = InsuranceFunds.shared("insurance-fund", DYDX_CAP, 0);
-        assertEquals(0, fund.drawFor(BTC, 0, 500 * USD));
-        assertEquals(0, fund.drawFor(BTC, -100 * USD, 500 * USD));
-        assertEquals(0, fund.drawFor(BTC, 100 * USD, 0));
-        assertEquals(0, fund.drawFor(BTC, 100 * USD, -5 * USD));
+        assertEquals(0, draw(fund, BTC, 100 * USD, 0));
+        assertEquals(0, draw(fund, BTC, 100 * USD, -5 * USD));
+    }
+
+    @Test
+    void aClaimNeedsAPositiveShortfall() {
+        assertThrows(IllegalArgumentException.class, () -> InsuranceClaim.first(BTC, ALICE, 0, 500 * USD));
+        assertThrows(IllegalArgumentException.class, () -> InsuranceClaim.first(BTC, ALICE, -100 * USD, 500 * USD));
     }
 
     @Test
@@ -81,8 +88,8 @@ class InsuranceFundsTest {
     void anIsolatedMarketsFundDrawsUnderTheSameCap() {
         InsuranceFund fund = InsuranceFunds.perMarket("insurance-fund", Set.of(ETH), DYDX_CAP, 0);
         // min(1,500,000, 2,000,000, 1,000,000) = 1,000,000; min(1,500,000, 300,000, 1,000,000) = 300,000.
-        assertEquals(1_000_000 * USD, fund.drawFor(ETH, 1_500_000 * USD, 2_000_000 * USD));
-        assertEquals(300_000 * USD, fund.drawFor(ETH, 1_500_000 * USD, 300_000 * USD));
+        assertEquals(1_000_000 * USD, draw(fund, ETH, 1_500_000 * USD, 2_000_000 * USD));
+        assertEquals(300_000 * USD, draw(fund, ETH, 1_500_000 * USD, 300_000 * USD));
     }
 
     @Test
@@ -113,24 +120,58 @@ class InsuranceFundsTest {
     }
 
     @Test
-    void aMarketCapLimitsEachShortfallInThatMarketOnly() {
-        // Drift-like (§9): SOL-PERP may cost the fund 50,000 per shortfall, MEME-PERP (Speculative tier) nothing.
+    void aMarketCapLimitsThatMarketOnly() {
+        // Drift-like (§9): SOL-PERP may cost the fund 50,000 in all, MEME-PERP (Speculative tier) nothing.
         InsuranceFund fund = InsuranceFunds.withMarketCaps(InsuranceFunds.shared("insurance-fund", NO_CAP, 0),
                 Map.of(SOL, 50_000 * USD, MEME, 0L));
         // A shortfall of 80,000 against a fund of 10,000,000: SOL min(80,000, 50,000) = 50,000; MEME 0;
         // BTC, uncapped, 80,000.
-        assertEquals(50_000 * USD, fund.drawFor(SOL, 80_000 * USD, 10_000_000 * USD));
-        assertEquals(0, fund.drawFor(MEME, 80_000 * USD, 10_000_000 * USD));
-        assertEquals(80_000 * USD, fund.drawFor(BTC, 80_000 * USD, 10_000_000 * USD));
+        assertEquals(50_000 * USD, draw(fund, SOL, 80_000 * USD, 10_000_000 * USD));
+        assertEquals(0, draw(fund, MEME, 80_000 * USD, 10_000_000 * USD));
+        assertEquals(80_000 * USD, draw(fund, BTC, 80_000 * USD, 10_000_000 * USD));
     }
 
     @Test
-    void aMarketCapIsPerShortfallNotCumulative() {
+    void aMarketCapCountsEverythingTheMarketHasDrawn() {
+        // Drift's quote_max_insurance − quote_settled_insurance: 30,000 drawn so far leaves 20,000 of the 50,000, then 0.
         InsuranceFund fund = InsuranceFunds.withMarketCaps(InsuranceFunds.shared("insurance-fund", NO_CAP, 0),
                 Map.of(SOL, 50_000 * USD));
-        // Two shortfalls of 80,000 in a row each draw 50,000 (100,000 in all); Drift's running total would stop at 50,000.
-        assertEquals(50_000 * USD, fund.drawFor(SOL, 80_000 * USD, 10_000_000 * USD));
-        assertEquals(50_000 * USD, fund.drawFor(SOL, 80_000 * USD, 9_950_000 * USD));
+        assertEquals(20_000 * USD, fund.drawFor(new InsuranceClaim(SOL, ALICE, 80_000 * USD, 10_000_000 * USD, 0, 0,
+                30_000 * USD)));
+        assertEquals(0, fund.drawFor(new InsuranceClaim(SOL, ALICE, 80_000 * USD, 10_000_000 * USD, 0, 0,
+                50_000 * USD)));
+    }
+
+    @Test
+    void aBlockCapLimitsWhatOneAccountDrawsInABlock() {
+        // dYdX (§2.3): 1,000,000 per subaccount per block. A 1,500,000 shortfall draws 1,000,000; after 700,000
+        // earlier in the block, 300,000; another account's draws do not count against this one.
+        InsuranceFund fund = InsuranceFunds.withBlockCaps(InsuranceFunds.shared("insurance-fund", NO_CAP, 0), DYDX_CAP,
+                NO_CAP);
+        assertEquals(1_000_000 * USD, draw(fund, BTC, 1_500_000 * USD, 10_000_000 * USD));
+        assertEquals(300_000 * USD, fund.drawFor(new InsuranceClaim(BTC, ALICE, 1_500_000 * USD, 10_000_000 * USD,
+                700_000 * USD, 700_000 * USD, 0)));
+        assertEquals(1_000_000 * USD, fund.drawFor(new InsuranceClaim(BTC, ALICE, 1_500_000 * USD, 10_000_000 * USD,
+                0, 5_000_000 * USD, 0)));
+    }
+
+    @Test
+    void aFundCapLimitsWhatTheFundPaysInABlockForEveryone() {
+        // 2,000,000 a block for the fund: 1,200,000 already paid to others leaves 800,000 for this account.
+        InsuranceFund fund = InsuranceFunds.withBlockCaps(InsuranceFunds.shared("insurance-fund", NO_CAP, 0), DYDX_CAP,
+                2_000_000 * USD);
+        assertEquals(800_000 * USD, fund.drawFor(new InsuranceClaim(BTC, ALICE, 1_500_000 * USD, 10_000_000 * USD,
+                0, 1_200_000 * USD, 0)));
+    }
+
+    @Test
+    void blockCapsKeepTheBasesRoutingAndFeeShareAndRejectNegativeCaps() {
+        InsuranceFund fund = InsuranceFunds.withBlockCaps(
+                InsuranceFunds.perMarket("insurance-fund", Set.of(ETH), NO_CAP, 100_000), DYDX_CAP, NO_CAP);
+        assertEquals("insurance-fund:ETH-PERP", fund.fundFor(ETH));
+        assertEquals(100_000, fund.feeSharePpm(BTC));
+        assertThrows(IllegalArgumentException.class, () -> InsuranceFunds.withBlockCaps(fund, -1, NO_CAP));
+        assertThrows(IllegalArgumentException.class, () -> InsuranceFunds.withBlockCaps(fund, NO_CAP, -1));
     }
 
     @Test
@@ -138,9 +179,9 @@ class InsuranceFundsTest {
         InsuranceFund fund = InsuranceFunds.withMarketCaps(InsuranceFunds.shared("insurance-fund", DYDX_CAP, 0),
                 Map.of(SOL, 5_000_000 * USD));
         // The base's cap binds: min(3,000,000, 10,000,000, 1,000,000, 5,000,000) = 1,000,000.
-        assertEquals(1_000_000 * USD, fund.drawFor(SOL, 3_000_000 * USD, 10_000_000 * USD));
+        assertEquals(1_000_000 * USD, draw(fund, SOL, 3_000_000 * USD, 10_000_000 * USD));
         // The balance binds: min(80,000, 30,000, 1,000,000, 5,000,000) = 30,000.
-        assertEquals(30_000 * USD, fund.drawFor(SOL, 80_000 * USD, 30_000 * USD));
+        assertEquals(30_000 * USD, draw(fund, SOL, 80_000 * USD, 30_000 * USD));
     }
 
     @Test
@@ -229,11 +270,16 @@ class InsuranceFundsTest {
                 + "others -> insurance-fund, no cap per shortfall, fee share 100000 ppm]",
                 InsuranceFunds.perMarket("insurance-fund", Set.of(SOL, ETH), NO_CAP, 100_000).toString());
         assertEquals("InsuranceFunds.withMarketCaps(InsuranceFunds[all markets -> f, no cap per shortfall, "
-                + "fee share 0 ppm], caps per shortfall {MEME-PERP=0})",
+                + "fee share 0 ppm], caps per market {MEME-PERP=0})",
                 InsuranceFunds.withMarketCaps(InsuranceFunds.shared("f", NO_CAP, 0), Map.of(MEME, 0L)).toString());
     }
 
     private static void assertMessage(Class<? extends RuntimeException> type, String message, Executable call) {
         assertEquals(message, assertThrows(type, call).getMessage());
+    }
+
+    /** What {@code fund} pays for a first claim of {@code shortfall} in {@code market} against {@code balance}. */
+    private static long draw(InsuranceFund fund, MarketId market, long shortfall, long balance) {
+        return fund.drawFor(InsuranceClaim.first(market, ALICE, shortfall, balance));
     }
 }

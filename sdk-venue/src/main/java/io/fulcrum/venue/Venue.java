@@ -299,6 +299,7 @@ public final class Venue {
         private Long liquidationPenaltyPpm;
         private long[] penaltySplit;
         private boolean backstopVault;
+        private Long blockMillis;
 
         private Builder() {}
 
@@ -676,6 +677,22 @@ public final class Venue {
             return this;
         }
 
+        /**
+         * The length of the venue's block, in ms: the unit of time over which per-block limits are
+         * counted, such as the notional one account may have liquidated ({@code DydxLiquidation}) and
+         * what one account or one fund may draw from insurance ({@code InsuranceFunds.withBlockCaps}).
+         * Blocks start at multiples of it since the epoch. dYdX v4 makes a block about every second:
+         * {@code blockMillis(1_000)}. If not set, 1: every millisecond is a block of its own.
+         */
+        public Builder blockMillis(long millis) {
+            requireUnset(blockMillis, "blockMillis");
+            if (millis <= 0) {
+                throw new IllegalArgumentException("blockMillis must be positive: " + millis);
+            }
+            this.blockMillis = millis;
+            return this;
+        }
+
         /** Records every command before it is applied. None if not set. */
         public Builder journal(Journal journal) {
             requireUnset(this.journal, "journal");
@@ -743,7 +760,8 @@ public final class Venue {
                     liquidationPolicy == null ? LiquidationPolicy.NONE : liquidationPolicy, healthIndex, borrowTerms,
                     pools(), insuranceFund, lossWaterfall == null ? List.of() : lossWaterfall, deleveragingRanking,
                     adlPrice, liquidationPenaltyPpm == null ? 0 : liquidationPenaltyPpm,
-                    penaltySplit == null ? 0 : penaltySplit[0], penaltySplit == null ? 0 : penaltySplit[1], backstopVault);
+                    penaltySplit == null ? 0 : penaltySplit[0], penaltySplit == null ? 0 : penaltySplit[1], backstopVault,
+                    blockMillis == null ? 1 : blockMillis);
         }
 
         /** The shared pools with their settings, then a pool of its own for each other market with a pool setting. */

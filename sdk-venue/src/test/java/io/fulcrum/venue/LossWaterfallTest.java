@@ -154,8 +154,8 @@ class LossWaterfallTest {
             }
 
             @Override
-            public long drawFor(io.fulcrum.api.MarketId market, long shortfall, long balance) {
-                return Math.min(shortfall, balance);
+            public long drawFor(io.fulcrum.api.spi.InsuranceClaim claim) {
+                return claim.payable();
             }
 
             @Override

@@ -142,7 +142,7 @@ class RandomCommandStreamTest {
             Venue.Builder b = pool ? poolSettings(oracleBuilder(oracleRoll, policy, books))
                     : oracleBuilder(oracleRoll, policy, books);
             b = funded ? b.funding(TestVenue.BTC, FAST_FUNDING) : b;
-            return waterfall ? lossSettings(b, liquidationRoll == 6) : b;
+            return waterfall ? lossSettings(b, liquidationRoll) : b;
         };
         Journal journal = Journals.inMemory();
         Venue venue = builder.get().journal(journal).build();
@@ -472,20 +472,28 @@ class RandomCommandStreamTest {
     /**
      * Streams that liquidate with a waterfall: an insurance fund taking 10 % of fees, a 0.5 %
      * penalty, and the whole waterfall (fund, fee pool, auto-deleveraging at the bankruptcy price
-     * under Hyperliquid's ranking, socialised loss); Hyperliquid's policy gets its backstop vault;
-     * and a concentration risk control.
+     * under Hyperliquid's ranking, socialised loss); Hyperliquid's policy (roll 6) gets its backstop
+     * vault; dYdX's (roll 7) one-second blocks and a fund capped per account and per fund in a block
+     * and per market in all, small enough to bind; and a concentration risk control.
      */
-    private static Venue.Builder lossSettings(Venue.Builder builder, boolean backstop) {
+    private static Venue.Builder lossSettings(Venue.Builder builder, int liquidationRoll) {
         // A risk control that tightens when traders hold more than 20,000 USDC (0.4 BTC) or lean 80 % one way.
         builder.riskControl(TestVenue.BTC, io.fulcrum.margin.RiskControls.concentration(TestVenue.usdc("20000"),
                 800_000, 5, TestVenue.usdc("5000000"), 1_500_000));
-        builder.insuranceFund(io.fulcrum.margin.InsuranceFunds.shared("main", TestVenue.usdc("1000000"), 100_000))
+        io.fulcrum.api.spi.InsuranceFund fund = io.fulcrum.margin.InsuranceFunds.shared("main", TestVenue.usdc("1000000"),
+                100_000);
+        if (liquidationRoll == 7) {
+            fund = io.fulcrum.margin.InsuranceFunds.withBlockCaps(io.fulcrum.margin.InsuranceFunds.withMarketCaps(fund,
+                    java.util.Map.of(TestVenue.BTC, TestVenue.usdc("3000"))), TestVenue.usdc("500"), TestVenue.usdc("800"));
+            builder.blockMillis(1_000);
+        }
+        builder.insuranceFund(fund)
                 .liquidationPenalty(5_000)
                 .liquidationPenaltySplit(300_000, 0)
                 .deleveraging(io.fulcrum.margin.AdlRankings.hyperliquid(), io.fulcrum.api.AdlPrice.BANKRUPTCY)
                 .lossWaterfall(io.fulcrum.api.LossAbsorber.INSURANCE_FUND, io.fulcrum.api.LossAbsorber.FEE_POOL,
                         io.fulcrum.api.LossAbsorber.AUTO_DELEVERAGING, io.fulcrum.api.LossAbsorber.SOCIALISED_LOSS);
-        return backstop ? builder.backstopVault() : builder;
+        return liquidationRoll == 6 ? builder.backstopVault() : builder;
     }
 
     /**

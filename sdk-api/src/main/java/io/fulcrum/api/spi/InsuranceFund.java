@@ -8,7 +8,8 @@ import io.fulcrum.api.MarketId;
  * everything else); this interface is the policy around it. dYdX v4 has one fund for cross
  * markets and one per isolated market; Binance has funds per contract group (MECHANISMS.md §9).
  *
- * <p>Example: a shared fund "insurance" that may pay at most 1,000,000 USDC per shortfall.
+ * <p>Example: a shared fund "insurance" that may pay at most 1,000,000 USDC per account and block
+ * (dYdX v4, §2.3).
  */
 public interface InsuranceFund {
     /** Every market shares one fund, {@code name}, which pays any shortfall in full while it can and earns no fees. */
@@ -21,8 +22,8 @@ public interface InsuranceFund {
             }
 
             @Override
-            public long drawFor(MarketId market, long shortfall, long balance) {
-                return Math.max(0, Math.min(shortfall, balance));
+            public long drawFor(InsuranceClaim claim) {
+                return claim.payable();
             }
 
             @Override
@@ -41,10 +42,11 @@ public interface InsuranceFund {
     String fundFor(MarketId market);
 
     /**
-     * How much the fund pays towards {@code shortfall} (positive) given its {@code balance}:
-     * at most both.
+     * How much the fund pays towards the claim's shortfall: at most {@link InsuranceClaim#payable()}
+     * (the venue never pays more, whatever this returns), and the policy may pay less, for example
+     * because of a cap per account and block, per block, or per market.
      */
-    long drawFor(MarketId market, long shortfall, long balance);
+    long drawFor(InsuranceClaim claim);
 
     /** The share of trading fees paid into the market's fund, in ppm. */
     long feeSharePpm(MarketId market);

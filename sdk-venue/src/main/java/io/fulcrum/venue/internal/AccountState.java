@@ -32,6 +32,8 @@ final class AccountState {
     long loanSince;
     /** When a liquidation last closed only part of a position here (LiquidationContext.NEVER: never). */
     long lastPartialLiquidation = io.fulcrum.api.spi.LiquidationContext.NEVER;
+    /** What the account used of the per-block limits in its last block. */
+    final BlockUsage blockUsage = new BlockUsage();
 
     AccountState(AccountId id, long key, int assetCount, int marketCount) {
         this.id = id;

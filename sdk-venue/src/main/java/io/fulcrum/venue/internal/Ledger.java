@@ -65,6 +65,9 @@ final class Ledger implements PriceView {
     AccountState backstop;
     /** The insurance funds' balances, by name. */
     final java.util.TreeMap<String, Long> insuranceFunds = new java.util.TreeMap<>();
+    /** The block {@link #fundDrawnInBlock} belongs to (-1: none yet), and what each fund paid in it. */
+    long fundBlock = -1;
+    final java.util.TreeMap<String, Long> fundDrawnInBlock = new java.util.TreeMap<>();
     /** Funding indexes and their settlement. */
     final Funding funding = new Funding(this);
     long clock = Long.MIN_VALUE;
@@ -92,6 +95,11 @@ final class Ledger implements PriceView {
         this.netDeposits = new long[assets.length];
         this.openInterest = new long[markets.length];
         this.bookLevels = new BookLevels(markets);
+    }
+
+    /** The block a time falls in: blocks are {@code blockMillis} long and start at multiples of it since the epoch. */
+    long blockOf(long time) {
+        return Math.floorDiv(time, config.blockMillis());
     }
 
     AssetSpec settlement() {

@@ -4,6 +4,7 @@ import io.fulcrum.api.Event;
 import io.fulcrum.api.Fixed;
 import io.fulcrum.api.LossAbsorber;
 import io.fulcrum.api.Side;
+import io.fulcrum.api.spi.InsuranceClaim;
 import io.fulcrum.api.spi.InsuranceFund;
 import io.fulcrum.api.spi.MarginState;
 import java.util.List;
@@ -173,13 +174,29 @@ final class LossWaterfall {
         events.add(new Event.ShortfallUncovered(account.id, market.spec.id(), shortfall));
     }
 
+    /**
+     * What the market's fund pays, as its policy allows given what this account and the fund have
+     * drawn in the current block and the market in all; the venue remembers all three.
+     */
     private long fromInsurance(AccountState account, MarketRuntime market, long shortfall, List<Event> events) {
         InsuranceFund policy = ledger.config.insuranceFund();
         String fund = policy.fundFor(market.spec.id());
         long balance = ledger.insuranceFunds.getOrDefault(fund, 0L);
-        long draw = Math.max(0, Math.min(policy.drawFor(market.spec.id(), shortfall, balance), Math.min(shortfall, balance)));
+        long block = ledger.blockOf(ledger.clock);
+        if (block != ledger.fundBlock) {
+            ledger.fundBlock = block;
+            ledger.fundDrawnInBlock.clear();
+        }
+        BlockUsage usage = account.blockUsage;
+        usage.enter(block);
+        InsuranceClaim claim = new InsuranceClaim(market.spec.id(), account.id, shortfall, balance, usage.insuranceDrawn,
+                ledger.fundDrawnInBlock.getOrDefault(fund, 0L), market.insuranceDrawn);
+        long draw = Math.max(0, Math.min(policy.drawFor(claim), claim.payable()));
         if (draw > 0) {
             ledger.insuranceFunds.put(fund, balance - draw);
+            usage.insuranceDrawn += draw;
+            ledger.fundDrawnInBlock.merge(fund, draw, Fixed::add);
+            market.insuranceDrawn = Fixed.add(market.insuranceDrawn, draw);
             events.add(new Event.InsuranceFundChanged(fund, -draw, balance - draw, account.id));
         }
         return draw;

@@ -51,6 +51,8 @@ final class MarketRuntime {
     io.fulcrum.api.spi.RiskControl.Limits riskLimits = io.fulcrum.api.spi.RiskControl.Limits.NONE;
     /** What one size unit, long or short, has paid of socialised losses since the market opened, millionths. */
     long cumulativeLoss;
+    /** What insurance funds have paid for shortfalls in this market since it opened. */
+    long insuranceDrawn;
     long indexPrice;
     /** The price source's confidence interval around the index, in price units (0 if it gives none or holds the price). */
     long indexConfidence;

@@ -150,8 +150,11 @@ final class OrderHandler {
                 maxSize, c.time(), out);
     }
 
-    /** Sends a liquidation policy's order into the book as an IOC, without the initial-margin check. */
-    void liquidate(AccountState account, LiquidationOrder order, long now, List<Event> out) {
+    /**
+     * Sends a liquidation policy's order into the book as an IOC, without the initial-margin check;
+     * returns the notional it filled.
+     */
+    long liquidate(AccountState account, LiquidationOrder order, long now, List<Event> out) {
         MarketRuntime market = ledger.market(order.market());
         // In hedge mode a sale closes the long leg and a purchase the short one.
         PositionSide leg = account.positionMode == PositionMode.ONE_WAY ? PositionSide.BOTH
@@ -171,7 +174,17 @@ final class OrderHandler {
         int from = out.size();
         matching.place(market, account, slot, orderId, order.side(), order.worstPrice(), size, TimeInForce.IOC, true,
                 false, 0, 0, now, out);
-        chargePenalty(account, market, orderId, out, from);
+        List<Event.Trade> fills = new java.util.ArrayList<>();
+        long notional = 0;
+        for (int i = from; i < out.size(); i++) {
+            if (out.get(i) instanceof Event.Trade trade && trade.takerOrder() != null
+                    && trade.takerOrder().value() == orderId) {
+                notional = io.fulcrum.api.Fixed.add(notional, trade.notional());
+                fills.add(trade);
+            }
+        }
+        chargePenalty(account, market, fills, notional, out);
+        return notional;
     }
 
     /**
@@ -179,19 +192,11 @@ final class OrderHandler {
      * notional, capped by the account's equity left above zero, paid to the market's insurance
      * fund, or the fee pool if the venue has none.
      */
-    private void chargePenalty(AccountState account, MarketRuntime market, long orderId, List<Event> out, int from) {
+    private void chargePenalty(AccountState account, MarketRuntime market, List<Event.Trade> fills, long notional,
+            List<Event> out) {
         long ppm = ledger.config.liquidationPenaltyPpm();
         if (ppm == 0) {
             return;
-        }
-        long notional = 0;
-        List<Event.Trade> fills = new java.util.ArrayList<>();
-        for (int i = from; i < out.size(); i++) {
-            if (out.get(i) instanceof Event.Trade trade && trade.takerOrder() != null
-                    && trade.takerOrder().value() == orderId) {
-                notional = io.fulcrum.api.Fixed.add(notional, trade.notional());
-                fills.add(trade);
-            }
         }
         long surplus = Math.max(0, ledger.evaluate(account).equity());
         long penalty = Math.min(io.fulcrum.api.Fixed.ppm(notional, ppm, java.math.RoundingMode.CEILING), surplus);

@@ -3,6 +3,7 @@ package io.fulcrum.venue.internal;
 import io.fulcrum.api.CancelReason;
 import io.fulcrum.api.Command;
 import io.fulcrum.api.Event;
+import io.fulcrum.api.Fixed;
 import io.fulcrum.api.MarketStatus;
 import io.fulcrum.api.PositionSide;
 import io.fulcrum.api.RejectReason;
@@ -128,6 +129,16 @@ final class PriceHandler {
         }
     }
 
+    /** The markets of {@code usage}'s block in which the account was already liquidated. */
+    private java.util.Set<io.fulcrum.api.MarketId> liquidatedMarkets(BlockUsage usage) {
+        if (usage.liquidatedMarkets.isEmpty()) {
+            return java.util.Set.of();
+        }
+        java.util.Set<io.fulcrum.api.MarketId> markets = new java.util.HashSet<>();
+        usage.liquidatedMarkets.stream().forEach(m -> markets.add(ledger.markets[m].spec.id()));
+        return markets;
+    }
+
     /** Whether {@code order} closes less than the position it acts on (a partial liquidation). */
     private static boolean closesOnlyPart(AccountState account, MarketRuntime market, LiquidationOrder order) {
         PositionSide leg = account.positionMode == io.fulcrum.api.PositionMode.ONE_WAY ? PositionSide.BOTH
@@ -173,8 +184,10 @@ final class PriceHandler {
             if (!state.isBelowMaintenance()) {
                 continue; // an earlier liquidation's fills restored it
             }
+            BlockUsage usage = account.blockUsage;
+            usage.enter(ledger.blockOf(now));
             LiquidationContext context = new LiquidationContext(new LedgerAccountView(ledger, account), state, ledger,
-                    now, account.lastPartialLiquidation);
+                    now, account.lastPartialLiquidation, usage.liquidatedNotional, liquidatedMarkets(usage));
             LiquidationPolicy policy = ledger.config.liquidationPolicy();
             if (backstop.isEnabled() && policy.toBackstop(context)) {
                 for (MarketRuntime market : ledger.markets) {
@@ -195,7 +208,9 @@ final class PriceHandler {
                 }
                 // Its resting orders go first, so they cannot fill against the liquidation.
                 cancels.cancelAllOf(account, market, CancelReason.LIQUIDATION, events);
-                orders.liquidate(account, order, now, events);
+                long filled = orders.liquidate(account, order, now, events);
+                usage.liquidatedNotional = Fixed.add(usage.liquidatedNotional, filled);
+                usage.liquidatedMarkets.set(market.index);
                 first = first == null ? market : first;
             }
             if (first != null && waterfall.isEnabled()) {

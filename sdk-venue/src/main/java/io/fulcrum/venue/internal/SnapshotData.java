@@ -29,6 +29,8 @@ public record SnapshotData(
         long lendingPool,
         long fundingPool,
         Map<String, Long> insuranceFunds,
+        long fundBlock,
+        Map<String, Long> fundDrawnInBlock,
         long lastAdvanceTime,
         Map<String, Long> netDeposits,
         Map<String, Long> assetPrices,
@@ -43,7 +45,7 @@ public record SnapshotData(
         String stateHash) {
 
     /** The format version this code writes and reads. */
-    public static final int FORMAT = 15;
+    public static final int FORMAT = 16;
 
     /**
      * A market's prices, status and the memory of its mark rule and oracle guards (one array
@@ -53,7 +55,7 @@ public record SnapshotData(
             MarketStatus status, long priceBandPpm, long marginScalePpm, PriceCondition priceCondition,
             long[] markState, List<long[]> guardStates, long[] poolState, long[] fundingState, long lastFundingTime,
             long lastPremiumSample, long cumulativeFunding, long cumulativeLoss, RiskLimitsEntry riskLimits,
-            long lastBorrowTime, long cumulativeBorrowLong, long cumulativeBorrowShort) {}
+            long lastBorrowTime, long cumulativeBorrowLong, long cumulativeBorrowShort, long insuranceDrawn) {}
 
     /** A risk control's limits in force. */
     public record RiskLimitsEntry(long maxLeverage, long maxOpenInterest, long fundingMultiplierPpm, String reason) {}
@@ -76,7 +78,10 @@ public record SnapshotData(
     public record AccountEntry(AccountId account, long key, Map<String, Long> balances, List<PositionEntry> positions,
             MarginMode marginMode, String isolatedMarket, Map<String, Long> leverage, long loan, long loanSince,
             PositionMode positionMode, Map<String, Long> lpShares, Map<String, Long> insuranceShares,
-            long lastPartialLiquidation) {}
+            long lastPartialLiquidation, BlockUsageEntry blockUsage) {}
+
+    /** What an account used of the per-block limits in its last block (market symbols, sorted). */
+    public record BlockUsageEntry(long block, long liquidatedNotional, long insuranceDrawn, List<String> liquidatedMarkets) {}
 
     /** A position's ledger fields (resting-order exposure is rebuilt from the orders). */
     public record PositionEntry(String market, PositionSide leg, long size, long costBasis, long realizedPnl, long fees,

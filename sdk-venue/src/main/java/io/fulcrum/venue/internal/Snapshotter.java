@@ -38,6 +38,12 @@ public final class Snapshotter {
         return shares;
     }
 
+    private static SnapshotData.BlockUsageEntry blockUsage(Ledger ledger, BlockUsage usage) {
+        List<String> markets = new ArrayList<>();
+        usage.liquidatedMarkets.stream().forEach(m -> markets.add(ledger.markets[m].spec.id().symbol()));
+        return new SnapshotData.BlockUsageEntry(usage.block, usage.liquidatedNotional, usage.insuranceDrawn, markets);
+    }
+
     /** Captures {@code kernel}'s complete state. */
     public static SnapshotData capture(Kernel kernel) {
         Ledger ledger = kernel.ledger;
@@ -59,7 +65,7 @@ public final class Snapshotter {
                     m.lastFundingTime, m.lastPremiumSample, m.cumulativeFunding, m.cumulativeLoss,
                     new SnapshotData.RiskLimitsEntry(m.riskLimits.maxLeverage(), m.riskLimits.maxOpenInterest(),
                             m.riskLimits.fundingMultiplierPpm(), m.riskLimits.reason()),
-                    m.lastBorrowTime, m.cumulativeBorrow[0], m.cumulativeBorrow[1]));
+                    m.lastBorrowTime, m.cumulativeBorrow[0], m.cumulativeBorrow[1], m.insuranceDrawn));
             if (m.vault != null && m.vault.head == m) {
                 PoolVault v = m.vault;
                 vaults.add(new SnapshotData.VaultEntry(m.spec.id().symbol(), v.lpSupply, v.deposited, v.withdrawn,
@@ -100,7 +106,7 @@ public final class Snapshotter {
             accounts.add(new SnapshotData.AccountEntry(a.id, a.key, balances, positions, a.marginMode,
                     a.isolatedMarket < 0 ? null : ledger.markets[a.isolatedMarket].spec.id().symbol(), leverage, a.loan,
                     a.loanSince, a.positionMode, shares(ledger, a.lpShares), shares(ledger, a.insuranceShares),
-                    a.lastPartialLiquidation));
+                    a.lastPartialLiquidation, blockUsage(ledger, a.blockUsage)));
         }
         List<SnapshotData.TriggerEntry> triggers = new ArrayList<>();
         for (TriggerOrder t : ledger.triggers.values()) {
@@ -112,6 +118,7 @@ public final class Snapshotter {
         long[] applied = kernel.appliedCommands.toSortedArray();
         return new SnapshotData(SnapshotData.FORMAT, kernel.sequence, ledger.clock, ledger.nextOrderId,
                 ledger.nextAccountKey, ledger.feePool, ledger.lendingPool, ledger.fundingPool, new TreeMap<>(ledger.insuranceFunds),
+                ledger.fundBlock, new TreeMap<>(ledger.fundDrawnInBlock),
                 ledger.lastAdvanceTime, netDeposits, assetPrices, assetConditions, markets, vaults, accounts, orders, triggers, observations,
                 applied, StateHasher.hash(kernel));
     }
@@ -139,6 +146,8 @@ public final class Snapshotter {
         ledger.lendingPool = data.lendingPool();
         ledger.fundingPool = data.fundingPool();
         ledger.insuranceFunds.putAll(data.insuranceFunds());
+        ledger.fundBlock = data.fundBlock();
+        ledger.fundDrawnInBlock.putAll(data.fundDrawnInBlock());
         ledger.lastAdvanceTime = data.lastAdvanceTime();
         for (int i = 0; i < ledger.assets.length; i++) {
             String symbol = ledger.assets[i].id().symbol();
@@ -170,6 +179,7 @@ public final class Snapshotter {
             m.lastBorrowTime = p.lastBorrowTime();
             m.cumulativeBorrow[0] = p.cumulativeBorrowLong();
             m.cumulativeBorrow[1] = p.cumulativeBorrowShort();
+            m.insuranceDrawn = p.insuranceDrawn();
             if (p.guardStates().size() != m.guardStates.length) {
                 throw new IllegalArgumentException(m.spec.id() + ": the snapshot has " + p.guardStates().size()
                         + " guard states, the venue " + m.guardStates.length + " guards");
@@ -204,6 +214,11 @@ public final class Snapshotter {
             a.loan = e.loan();
             a.loanSince = e.loanSince();
             a.lastPartialLiquidation = e.lastPartialLiquidation();
+            SnapshotData.BlockUsageEntry usage = e.blockUsage();
+            a.blockUsage.block = usage.block();
+            a.blockUsage.liquidatedNotional = usage.liquidatedNotional();
+            a.blockUsage.insuranceDrawn = usage.insuranceDrawn();
+            usage.liquidatedMarkets().forEach(symbol -> a.blockUsage.liquidatedMarkets.set(marketOf(ledger, symbol).index));
             a.isolatedMarket = e.isolatedMarket() == null ? -1 : marketOf(ledger, e.isolatedMarket()).index;
             e.leverage().forEach((symbol, leverage) -> a.leverage[marketOf(ledger, symbol).index] = leverage);
             for (SnapshotData.PositionEntry pe : e.positions()) {

@@ -37,6 +37,8 @@ public final class StateHasher {
                 .putLong(ledger.lendingPool).putLong(ledger.fundingPool);
         h.putInt(ledger.insuranceFunds.size());
         ledger.insuranceFunds.forEach((fund, balance) -> h.putString(fund, StandardCharsets.UTF_8).putLong(balance));
+        h.putLong(ledger.fundBlock).putInt(ledger.fundDrawnInBlock.size());
+        ledger.fundDrawnInBlock.forEach((fund, drawn) -> h.putString(fund, StandardCharsets.UTF_8).putLong(drawn));
         for (int i = 0; i < ledger.assets.length; i++) {
             h.putString(ledger.assets[i].id().symbol(), StandardCharsets.UTF_8)
                     .putLong(ledger.netDeposits[i]).putLong(ledger.assetPrices[i]);
@@ -60,11 +62,12 @@ public final class StateHasher {
             h.putLong(m.lastFundingTime).putLong(m.lastPremiumSample).putLong(m.cumulativeFunding)
                     .putLong(m.cumulativeLoss).putLong(m.riskLimits.maxLeverage()).putLong(m.riskLimits.maxOpenInterest())
                     .putLong(m.riskLimits.fundingMultiplierPpm()).putString(m.riskLimits.reason(), StandardCharsets.UTF_8)
-                    .putLong(m.lastBorrowTime).putLong(m.cumulativeBorrow[0]).putLong(m.cumulativeBorrow[1]);
+                    .putLong(m.lastBorrowTime).putLong(m.cumulativeBorrow[0]).putLong(m.cumulativeBorrow[1])
+                    .putLong(m.insuranceDrawn);
             for (long[] guardState : m.guardStates) {
                 putSlots(h, guardState);
             }
-            h                    .putInt(m.engine.restingOrderCount());
+            h.putInt(m.engine.restingOrderCount());
             m.engine.forEachRestingOrder(o -> {
                 OpenOrder kept = ledger.openOrders.get(o.orderId());
                 h.putLong(o.orderId()).putLong(o.owner()).putInt(o.side().ordinal()).putLong(o.price())
@@ -80,6 +83,10 @@ public final class StateHasher {
             h.putLong(a.id.owner()).putInt(a.id.subaccount()).putLong(a.key)
                     .putInt(a.marginMode.ordinal()).putInt(a.isolatedMarket).putLong(a.loan).putLong(a.loanSince)
                     .putInt(a.positionMode.ordinal()).putLong(a.lastPartialLiquidation);
+            h.putLong(a.blockUsage.block).putLong(a.blockUsage.liquidatedNotional).putLong(a.blockUsage.insuranceDrawn);
+            for (long word : a.blockUsage.liquidatedMarkets.toLongArray()) {
+                h.putLong(word);
+            }
             for (long b : a.balances) {
                 h.putLong(b);
             }

@@ -40,7 +40,8 @@ public record VenueConfig(
         long liquidationPenaltyPpm,
         long penaltyLiquidatorSharePpm,
         long penaltyVaultSharePpm,
-        boolean backstopVault) {
+        boolean backstopVault,
+        long blockMillis) {
 
     /** A non-settlement asset accounts may hold, priced by {@code priceSource}. */
     public record CollateralAsset(AssetSpec asset, PriceSource priceSource) {}
