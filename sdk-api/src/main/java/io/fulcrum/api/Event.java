@@ -200,6 +200,17 @@ public sealed interface Event {
     record TakenOverByBackstop(AccountId account, AccountId vault, long equity) implements Event {}
 
     /**
+     * The insurance fund {@code fund} took over {@code quantity} of bankrupt {@code account}'s
+     * position in {@code market} at {@code price}, its bankruptcy price, into the fund's own
+     * account {@code fundAccount}, which unwinds it into the book later (Binance, MECHANISMS.md
+     * §5.3, §9). {@code PositionChanged} events for both follow.
+     *
+     * @param side the side the fund took (BUY: it took over a long)
+     */
+    record TakenOverByInsurance(AccountId account, MarketId market, String fund, AccountId fundAccount, Side side,
+            long quantity, long price) implements Event {}
+
+    /**
      * {@code account} paid a liquidation penalty (clearance fee) of {@code amount} on the
      * {@code notional} its liquidation closed in {@code market}, to insurance fund {@code fund}
      * (null: the venue's fee pool); its balance is now {@code balance}.

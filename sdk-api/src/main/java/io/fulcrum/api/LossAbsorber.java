@@ -7,7 +7,8 @@ package io.fulcrum.api;
  *
  * <p>Example: {@code INSURANCE_FUND, FEE_POOL, SOCIALISED_LOSS} is Drift's order: the insurance
  * fund up to its cap, then the fee pool, then every open position of the market pays a share per
- * unit of size.
+ * unit of size. {@code INSURANCE_TAKEOVER, AUTO_DELEVERAGING, INSURANCE_FUND} is Binance's: the
+ * fund takes bankrupt positions while it can, ADL closes the rest, and the fund pays what is left.
  */
 public enum LossAbsorber {
     /** The market's insurance fund, as far as the venue's {@code InsuranceFund} policy lets it draw. */
@@ -27,6 +28,15 @@ public enum LossAbsorber {
      * realised, wherever it is listed.
      */
     AUTO_DELEVERAGING,
+    /**
+     * Positions a liquidation could not close while the account's equity is below zero move to
+     * the market's insurance fund at the bankruptcy price, as far as the fund's limit on open
+     * positions allows (Binance: net notional at most the fund's balance); the fund then unwinds
+     * them into the book, and what it gains or loses on them is its own (MECHANISMS.md §5.3, §9).
+     * Like auto-deleveraging it acts on positions, before a shortfall is realised, in the order
+     * listed; {@code Venue.Builder.insuranceTakeover} sets the limit and how the fund unwinds.
+     */
+    INSURANCE_TAKEOVER,
     /**
      * Every open position of the market, long or short, pays the same amount per unit of size
      * through a cumulative loss index, settled like funding (Drift's socialised loss). An account

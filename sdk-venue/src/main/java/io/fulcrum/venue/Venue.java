@@ -259,6 +259,19 @@ public final class Venue {
         return LedgerQueries.pool(kernel, market);
     }
 
+    /** The balance of insurance fund {@code fund}, in settlement units; 0 for a fund the venue has never funded. */
+    public long insuranceFund(String fund) {
+        return LedgerQueries.insuranceFund(kernel, fund);
+    }
+
+    /**
+     * The account of insurance fund {@code fund} that holds the positions it took over
+     * ({@link Builder#insuranceTakeover}); empty if the venue does not take over, or has no such fund.
+     */
+    public Optional<AccountId> insuranceFundAccount(String fund) {
+        return LedgerQueries.insuranceFundAccount(kernel, fund);
+    }
+
     /** The money audit: per asset, net deposits against what the books hold. */
     public MoneyAudit audit() {
         return Reports.audit(kernel);
@@ -300,6 +313,7 @@ public final class Venue {
         private long[] penaltySplit;
         private boolean backstopVault;
         private Long blockMillis;
+        private long[] takeover;
 
         private Builder() {}
 
@@ -693,6 +707,25 @@ public final class Venue {
             return this;
         }
 
+        /**
+         * How insurance funds take over bankrupt positions ({@code LossAbsorber.INSURANCE_TAKEOVER},
+         * Binance, MECHANISMS.md §5.3, §9): each fund's desk ({@link Venue#insuranceFundAccount})
+         * may hold positions of net notional at most {@code maxNetNotionalPpm} of the fund's balance
+         * (Binance: 1,000,000, the whole fund), and at every price move sends them into the book no
+         * worse than the mark by {@code unwindBandPpm}. Required when the waterfall lists the takeover.
+         */
+        public Builder insuranceTakeover(long maxNetNotionalPpm, long unwindBandPpm) {
+            if (takeover != null) {
+                throw new IllegalStateException("insuranceTakeover was already set");
+            }
+            if (maxNetNotionalPpm < 0 || unwindBandPpm < 0 || unwindBandPpm >= 1_000_000) {
+                throw new IllegalArgumentException("insuranceTakeover: maxNetNotionalPpm must not be negative and "
+                        + "unwindBandPpm must be in [0, 1,000,000): " + maxNetNotionalPpm + ", " + unwindBandPpm);
+            }
+            this.takeover = new long[] {maxNetNotionalPpm, unwindBandPpm};
+            return this;
+        }
+
         /** Records every command before it is applied. None if not set. */
         public Builder journal(Journal journal) {
             requireUnset(this.journal, "journal");
@@ -731,6 +764,16 @@ public final class Venue {
                     && insuranceFund == null) {
                 throw new IllegalStateException("lossWaterfall draws on INSURANCE_FUND: set insuranceFund too");
             }
+            boolean takesOver = lossWaterfall != null
+                    && lossWaterfall.contains(io.fulcrum.api.LossAbsorber.INSURANCE_TAKEOVER);
+            if (takesOver && insuranceFund == null) {
+                throw new IllegalStateException("lossWaterfall lists INSURANCE_TAKEOVER: set insuranceFund too");
+            }
+            if (takesOver != (takeover != null)) {
+                throw new IllegalStateException(takesOver
+                        ? "lossWaterfall lists INSURANCE_TAKEOVER: set insuranceTakeover too"
+                        : "insuranceTakeover is set but lossWaterfall does not list INSURANCE_TAKEOVER");
+            }
             if (penaltySplit != null && liquidationPenaltyPpm == null) {
                 throw new IllegalStateException("liquidationPenaltySplit splits a penalty: set liquidationPenalty too");
             }
@@ -761,7 +804,8 @@ public final class Venue {
                     pools(), insuranceFund, lossWaterfall == null ? List.of() : lossWaterfall, deleveragingRanking,
                     adlPrice, liquidationPenaltyPpm == null ? 0 : liquidationPenaltyPpm,
                     penaltySplit == null ? 0 : penaltySplit[0], penaltySplit == null ? 0 : penaltySplit[1], backstopVault,
-                    blockMillis == null ? 1 : blockMillis);
+                    blockMillis == null ? 1 : blockMillis, takeover == null ? 0 : takeover[0],
+                    takeover == null ? 0 : takeover[1]);
         }
 
         /** The shared pools with their settings, then a pool of its own for each other market with a pool setting. */

@@ -251,6 +251,7 @@ class RandomCommandStreamTest {
         int shortfalls;
         int penalties;
         int takeovers;
+        int fundTakeovers;
         int riskChanges;
         int borrowing;
         int fundingSettled;
@@ -278,6 +279,7 @@ class RandomCommandStreamTest {
             shortfalls += r.eventsOf(Event.ShortfallCovered.class).size() + r.eventsOf(Event.ShortfallUncovered.class).size();
             penalties += r.eventsOf(Event.LiquidationPenaltyCharged.class).size();
             takeovers += r.eventsOf(Event.TakenOverByBackstop.class).size();
+            fundTakeovers += r.eventsOf(Event.TakenOverByInsurance.class).size();
             riskChanges += r.eventsOf(Event.RiskLimitsChanged.class).size();
             borrowing += (int) r.eventsOf(Event.BorrowingApplied.class).stream().filter(e -> e.poolIncome() > 0).count();
             fundingSettled += r.eventsOf(Event.FundingSettled.class).size();
@@ -290,7 +292,8 @@ class RandomCommandStreamTest {
                     + ", rested " + rested + ", maintenance breaches " + breaches + ", status changes " + statusChanges + ", hedge-leg fills " + legFills + ", liquidity moves " + liquidityMoves
                     + ", triggers fired " + triggersFired + ", deleveraged " + deleveraged + ", rebates " + rebates + ", insurance moves " + insuranceMoves
                     + ", funding paid " + fundingPaid + ", funding settled " + fundingSettled + ", shortfalls " + shortfalls
-                    + ", penalties " + penalties + ", backstop takeovers " + takeovers + ", risk limit changes " + riskChanges
+                    + ", penalties " + penalties + ", backstop takeovers " + takeovers + ", fund takeovers " + fundTakeovers
+                    + ", risk limit changes " + riskChanges
                     + ", borrowing charged " + borrowing;
         }
     }
@@ -490,9 +493,17 @@ class RandomCommandStreamTest {
         builder.insuranceFund(fund)
                 .liquidationPenalty(5_000)
                 .liquidationPenaltySplit(300_000, 0)
-                .deleveraging(io.fulcrum.margin.AdlRankings.hyperliquid(), io.fulcrum.api.AdlPrice.BANKRUPTCY)
-                .lossWaterfall(io.fulcrum.api.LossAbsorber.INSURANCE_FUND, io.fulcrum.api.LossAbsorber.FEE_POOL,
-                        io.fulcrum.api.LossAbsorber.AUTO_DELEVERAGING, io.fulcrum.api.LossAbsorber.SOCIALISED_LOSS);
+                .deleveraging(io.fulcrum.margin.AdlRankings.hyperliquid(), io.fulcrum.api.AdlPrice.BANKRUPTCY);
+        if (liquidationRoll == 4 || liquidationRoll == 5) {
+            // Binance's fund takes bankrupt positions first, as far as its balance allows, and unwinds them.
+            builder.insuranceTakeover(1_000_000, 20_000)
+                    .lossWaterfall(io.fulcrum.api.LossAbsorber.INSURANCE_TAKEOVER, io.fulcrum.api.LossAbsorber.INSURANCE_FUND,
+                            io.fulcrum.api.LossAbsorber.FEE_POOL, io.fulcrum.api.LossAbsorber.AUTO_DELEVERAGING,
+                            io.fulcrum.api.LossAbsorber.SOCIALISED_LOSS);
+        } else {
+            builder.lossWaterfall(io.fulcrum.api.LossAbsorber.INSURANCE_FUND, io.fulcrum.api.LossAbsorber.FEE_POOL,
+                    io.fulcrum.api.LossAbsorber.AUTO_DELEVERAGING, io.fulcrum.api.LossAbsorber.SOCIALISED_LOSS);
+        }
         return liquidationRoll == 6 ? builder.backstopVault() : builder;
     }
 

@@ -71,7 +71,10 @@ final class AccountState {
         return p;
     }
 
-    /** True for a pool market's pool account (owner 0): the counterparty of every pool fill. */
+    /**
+     * True for an account the venue owns (owner 0): a pool market's pool account (the counterparty
+     * of every pool fill), the backstop vault, an insurance fund's desk. Nobody liquidates them.
+     */
     boolean isPool() {
         return id.owner() == 0;
     }

@@ -38,6 +38,7 @@ public final class Kernel {
     private final OrderHandler orders;
     private final CancelHandler cancels;
     private final PriceHandler prices;
+    private final InsuranceTakeover takeover;
     private final TriggerHandler triggers;
     private final Matching matching;
     private CommandHook beforeApply = (sequence, command) -> {};
@@ -101,6 +102,9 @@ public final class Kernel {
             ledger.accountsByKey.put(vault.key, vault);
             ledger.backstop = vault;
         }
+        if (config.lossWaterfall().contains(io.fulcrum.api.LossAbsorber.INSURANCE_TAKEOVER)) {
+            InsuranceTakeover.openDesks(ledger);
+        }
         MarketPricing pricing = new MarketPricing(ledger);
         for (MarketRuntime market : markets) {
             if (market.priceSource.feeds().isEmpty()) {
@@ -118,8 +122,9 @@ public final class Kernel {
         this.matching = new Matching(ledger, settlement);
         this.orders = new OrderHandler(ledger, settlement, matching);
         this.cancels = new CancelHandler(ledger, settlement);
+        this.takeover = new InsuranceTakeover(ledger, settlement);
         this.prices = new PriceHandler(ledger, orders, cancels, new PoolDeleveraging(ledger, settlement),
-                new LossWaterfall(ledger, settlement), marketsByFeed, assetsByFeed);
+                new LossWaterfall(ledger, settlement, takeover), takeover, marketsByFeed, assetsByFeed);
         this.triggers = new TriggerHandler(ledger, orders);
     }
 
@@ -204,6 +209,7 @@ public final class Kernel {
         try {
             dispatch(command, events);
             triggers.fireDue(command.time(), events);
+            takeover.sweep(events);
             reviewRiskLimits(command.time(), events);
             ledger.bookLevels.flush(events);
         } catch (Rejection r) {

@@ -63,6 +63,8 @@ final class Ledger implements PriceView {
     long fundingPool;
     /** The backstop vault's account, or null. Re-bound when a snapshot is restored. */
     AccountState backstop;
+    /** Each insurance fund's desk (the account holding the positions it took over), by fund; empty without takeover. */
+    final java.util.TreeMap<String, AccountState> desks = new java.util.TreeMap<>();
     /** The insurance funds' balances, by name. */
     final java.util.TreeMap<String, Long> insuranceFunds = new java.util.TreeMap<>();
     /** The block {@link #fundDrawnInBlock} belongs to (-1: none yet), and what each fund paid in it. */

@@ -66,6 +66,15 @@ public final class LedgerQueries {
         return m.vault == null ? java.util.Optional.empty() : java.util.Optional.of(m.vault.report(m));
     }
 
+    public static long insuranceFund(Kernel kernel, String fund) {
+        return kernel.ledger.insuranceFunds.getOrDefault(java.util.Objects.requireNonNull(fund, "fund"), 0L);
+    }
+
+    public static java.util.Optional<io.fulcrum.api.AccountId> insuranceFundAccount(Kernel kernel, String fund) {
+        AccountState desk = kernel.ledger.desks.get(java.util.Objects.requireNonNull(fund, "fund"));
+        return desk == null ? java.util.Optional.empty() : java.util.Optional.of(desk.id);
+    }
+
     public static long feePool(Kernel kernel) {
         return kernel.ledger.feePool;
     }

@@ -16,9 +16,10 @@ import java.util.List;
  * §9). The insurance fund pays as far as the {@link InsuranceFund} policy allows; the fee pool and
  * the backstop vault as far as they hold; socialised loss always pays the rest, out of the funding
  * pool, and every open position of the market pays it back per unit of size as it settles. What
- * nobody pays stays the account's debt. Auto-deleveraging acts earlier, wherever it is listed: it
- * closes the positions a liquidation could not, while the account's equity is below zero, against
- * the ranked profitable positions on the other side ({@link #deleverage}).
+ * nobody pays stays the account's debt. Auto-deleveraging and the insurance takeover act earlier,
+ * in the order they are listed: while the account's equity is below zero, they close the
+ * positions a liquidation could not, against the ranked profitable positions on the other side
+ * ({@link #deleverage}) or into the fund's desk ({@link InsuranceTakeover}).
  *
  * <p>Example: a shortfall of 1,000 with a 600 fund and a 100 fee pool, in Drift's order: the fund
  * pays 600, the fee pool 100, and 300 is spread over the 1,000 units of open interest (600 long +
@@ -27,10 +28,12 @@ import java.util.List;
 final class LossWaterfall {
     private final Ledger ledger;
     private final Settlement settlement;
+    private final InsuranceTakeover takeover;
 
-    LossWaterfall(Ledger ledger, Settlement settlement) {
+    LossWaterfall(Ledger ledger, Settlement settlement, InsuranceTakeover takeover) {
         this.ledger = ledger;
         this.settlement = settlement;
+        this.takeover = takeover;
     }
 
     /** Whether the venue has a waterfall at all. */
@@ -39,28 +42,28 @@ final class LossWaterfall {
     }
 
     /**
-     * Closes the positions a liquidation left on {@code account}, if its equity is below zero and
-     * the waterfall lists auto-deleveraging: each against the profitable positions on the other
-     * side in the ranking's order, at the bankruptcy price (the account's deficit shared between
-     * its positions by notional) or at the mark.
+     * Acts on the positions a liquidation left on {@code account} while its equity is below zero,
+     * with the absorbers that act on positions, in the order the waterfall lists them: the
+     * insurance fund's takeover ({@link InsuranceTakeover}) and auto-deleveraging ({@link #deleverage}).
      */
-    void deleverage(AccountState account, List<Event> events) {
-        if (!ledger.config.lossWaterfall().contains(LossAbsorber.AUTO_DELEVERAGING)) {
-            return;
-        }
-        MarginState state = ledger.evaluate(account);
-        if (state.equity() >= 0) {
-            return;
-        }
-        long deficit = -state.equity();
-        long totalNotional = 0;
-        for (int slot = 0; slot < account.positions.length; slot++) {
-            PositionState p = account.positions[slot];
-            if (p != null && p.size != 0) {
-                totalNotional = Fixed.add(totalNotional, notionalAtMark(ledger.markets[account.marketOf(slot)], p.size));
+    void actOnPositions(AccountState account, List<Event> events) {
+        for (LossAbsorber absorber : ledger.config.lossWaterfall()) {
+            if (absorber == LossAbsorber.INSURANCE_TAKEOVER) {
+                takeover.takeOver(account, events);
+            } else if (absorber == LossAbsorber.AUTO_DELEVERAGING) {
+                deleverage(account, events);
             }
         }
-        if (totalNotional == 0) {
+    }
+
+    /**
+     * Closes the positions on {@code account}, if its equity is below zero: each against the
+     * profitable positions on the other side in the ranking's order, at the bankruptcy price
+     * ({@link BankruptcyPrices}) or at the mark.
+     */
+    private void deleverage(AccountState account, List<Event> events) {
+        BankruptcyPrices prices = BankruptcyPrices.of(ledger, account);
+        if (prices == null) {
             return;
         }
         for (int slot = 0; slot < account.positions.length; slot++) {
@@ -69,33 +72,13 @@ final class LossWaterfall {
                 continue;
             }
             MarketRuntime market = ledger.markets[account.marketOf(slot)];
-            if (market.markPrice <= 0 || market.status == io.fulcrum.api.MarketStatus.HALTED) {
+            if (!BankruptcyPrices.isPriced(market)) {
                 continue;
             }
-            long price = adlPrice(market, p.size, deficit, totalNotional);
+            long price = ledger.config.adlPrice() == io.fulcrum.api.AdlPrice.MARK ? market.markPrice
+                    : prices.priceOf(market, p.size);
             closeAgainstRanked(account, slot, market, price, events);
         }
-    }
-
-    /**
-     * The price a bankrupt position of {@code size} is deleveraged at: the mark, or the mark moved
-     * against the counterparties by this position's share of the deficit per unit of size
-     * ({@code mark + share / |size|} for a long, {@code mark − share / |size|} for a short). The
-     * move is rounded up, so the account keeps at most a fraction of a price unit.
-     */
-    private long adlPrice(MarketRuntime market, long size, long deficit, long totalNotional) {
-        long mark = market.markPrice;
-        if (ledger.config.adlPrice() == io.fulcrum.api.AdlPrice.MARK) {
-            return mark;
-        }
-        long notional = notionalAtMark(market, size);
-        long share = Fixed.mulDiv(deficit, notional, totalNotional, java.math.RoundingMode.CEILING);
-        long move = Fixed.mulDiv(share, mark, notional, java.math.RoundingMode.CEILING);
-        return size > 0 ? Fixed.add(mark, move) : Math.max(1, mark - move);
-    }
-
-    private static long notionalAtMark(MarketRuntime market, long size) {
-        return market.spec.notional(Math.abs(size), Math.max(market.markPrice, 1), java.math.RoundingMode.HALF_EVEN);
     }
 
     private void closeAgainstRanked(AccountState bankrupt, int slot, MarketRuntime market, long price,
@@ -113,7 +96,7 @@ final class LossWaterfall {
                 if (p == null || p.size == 0 || (p.size > 0) == bankruptLong) {
                     continue;
                 }
-                long notional = notionalAtMark(market, p.size);
+                long notional = BankruptcyPrices.notionalAtMark(market, p.size);
                 long pnl = Fixed.subtract(p.size > 0 ? notional : -notional, p.costBasis);
                 if (pnl <= 0) {
                     continue;
@@ -159,7 +142,7 @@ final class LossWaterfall {
                 case FEE_POOL -> fromFeePool(shortfall);
                 case BACKSTOP_VAULT -> fromBackstop(shortfall);
                 case SOCIALISED_LOSS -> socialise(account, market, shortfall, events);
-                case AUTO_DELEVERAGING -> 0; // it acts on positions, before this (deleverage)
+                case AUTO_DELEVERAGING, INSURANCE_TAKEOVER -> 0; // they act on positions, before this (actOnPositions)
             };
             if (paid <= 0) {
                 continue;

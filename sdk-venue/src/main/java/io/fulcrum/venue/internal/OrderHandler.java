@@ -195,8 +195,8 @@ final class OrderHandler {
     private void chargePenalty(AccountState account, MarketRuntime market, List<Event.Trade> fills, long notional,
             List<Event> out) {
         long ppm = ledger.config.liquidationPenaltyPpm();
-        if (ppm == 0) {
-            return;
+        if (ppm == 0 || account.isPool()) {
+            return; // the venue's own accounts (an insurance desk unwinding) pay no penalty to themselves
         }
         long surplus = Math.max(0, ledger.evaluate(account).equity());
         long penalty = Math.min(io.fulcrum.api.Fixed.ppm(notional, ppm, java.math.RoundingMode.CEILING), surplus);

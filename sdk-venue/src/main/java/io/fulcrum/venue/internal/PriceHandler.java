@@ -31,14 +31,16 @@ final class PriceHandler {
     private final MarketPricing pricing;
     private final PoolDeleveraging deleveraging;
     private final LossWaterfall waterfall;
+    private final InsuranceTakeover takeover;
     private final Backstop backstop;
     private final Map<String, List<MarketRuntime>> marketsByFeed;
     private final Map<String, List<Integer>> assetsByFeed;
 
     PriceHandler(Ledger ledger, OrderHandler orders, CancelHandler cancels, PoolDeleveraging deleveraging,
-            LossWaterfall waterfall, Map<String, List<MarketRuntime>> marketsByFeed,
+            LossWaterfall waterfall, InsuranceTakeover takeover, Map<String, List<MarketRuntime>> marketsByFeed,
             Map<String, List<Integer>> assetsByFeed) {
         this.ledger = ledger;
+        this.takeover = takeover;
         this.deleveraging = deleveraging;
         this.waterfall = waterfall;
         this.backstop = new Backstop(ledger);
@@ -82,6 +84,14 @@ final class PriceHandler {
         }
         examineAccounts(c.time(), moves, events);
         deleveraging.run(events);
+        unwindTakenOver(c.time(), moves, events);
+    }
+
+    /** After a move, the insurance funds send what they took over into the books (see InsuranceTakeover). */
+    private void unwindTakenOver(long now, Moves moves, List<Event> events) {
+        if (takeover.isEnabled() && !moves.moved.isEmpty()) {
+            takeover.unwind(orders, now, events);
+        }
     }
 
     /**
@@ -126,6 +136,7 @@ final class PriceHandler {
         if (!moves.moved.isEmpty() || moves.rescan) {
             examineAccounts(now, moves, events);
             deleveraging.run(events);
+            unwindTakenOver(now, moves, events);
         }
     }
 
@@ -215,7 +226,7 @@ final class PriceHandler {
             }
             if (first != null && waterfall.isEnabled()) {
                 // What the book could not take, ADL may; a shortfall is charged to the market of the first order.
-                waterfall.deleverage(account, events);
+                waterfall.actOnPositions(account, events);
                 waterfall.cover(account, first, events);
             }
         }

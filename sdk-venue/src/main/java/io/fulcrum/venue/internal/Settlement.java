@@ -114,11 +114,22 @@ final class Settlement {
      */
     void settleAutoDeleveraging(MarketRuntime market, AccountState bankrupt, int bankruptSlot, AccountState counterparty,
             int counterpartySlot, Side counterpartySide, long price, long quantity, List<Event> events) {
-        long notional = market.spec.notional(quantity, price, RoundingMode.HALF_EVEN);
         events.add(new Event.Deleveraged(counterparty.id, market.spec.id(), counterpartySide, quantity, price,
                 bankrupt.id));
-        applyToPosition(market, bankrupt, bankruptSlot, counterpartySide.opposite(), price, quantity, notional, 0, events);
-        applyToPosition(market, counterparty, counterpartySlot, counterpartySide, price, quantity, notional, 0, events);
+        settleTransfer(market, bankrupt, bankruptSlot, counterparty, counterpartySlot, counterpartySide, price, quantity,
+                events);
+    }
+
+    /**
+     * Moves {@code quantity} from {@code giver}'s position to {@code receiver}'s at {@code price},
+     * without an order, a trade or a fee: the receiver trades {@code receiverSide}, the giver the
+     * other side. Auto-deleveraging and the insurance takeover close bankrupt positions this way.
+     */
+    void settleTransfer(MarketRuntime market, AccountState giver, int giverSlot, AccountState receiver, int receiverSlot,
+            Side receiverSide, long price, long quantity, List<Event> events) {
+        long notional = market.spec.notional(quantity, price, RoundingMode.HALF_EVEN);
+        applyToPosition(market, giver, giverSlot, receiverSide.opposite(), price, quantity, notional, 0, events);
+        applyToPosition(market, receiver, receiverSlot, receiverSide, price, quantity, notional, 0, events);
     }
 
     /**

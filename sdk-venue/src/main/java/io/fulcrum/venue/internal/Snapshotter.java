@@ -246,6 +246,7 @@ public final class Snapshotter {
         if (ledger.backstop != null) {
             ledger.backstop = ledger.accounts.get(ledger.backstop.id);
         }
+        ledger.desks.replaceAll((fund, desk) -> ledger.accounts.get(desk.id));
         Settlement settlement = new Settlement(ledger);
         for (SnapshotData.OrderEntry o : data.orders()) {
             MarketRuntime m = marketOf(ledger, o.market());

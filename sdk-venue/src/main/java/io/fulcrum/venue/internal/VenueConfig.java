@@ -41,7 +41,9 @@ public record VenueConfig(
         long penaltyLiquidatorSharePpm,
         long penaltyVaultSharePpm,
         boolean backstopVault,
-        long blockMillis) {
+        long blockMillis,
+        long takeoverMaxNetNotionalPpm,
+        long takeoverUnwindBandPpm) {
 
     /** A non-settlement asset accounts may hold, priced by {@code priceSource}. */
     public record CollateralAsset(AssetSpec asset, PriceSource priceSource) {}
