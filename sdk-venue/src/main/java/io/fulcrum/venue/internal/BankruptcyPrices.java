@@ -18,6 +18,12 @@ import java.math.RoundingMode;
  * 41,000 + 810.92 / 1.2 = 41,675.77, rounded up to the price unit (0.1): 41,675.8.
  */
 final class BankruptcyPrices {
+    /** What is done with one bankrupt position. */
+    @FunctionalInterface
+    interface PositionAction {
+        void apply(int slot, MarketRuntime market, PositionState position, long bankruptcyPrice);
+    }
+
     private final long deficit;
     private final long totalNotional;
 
@@ -42,9 +48,23 @@ final class BankruptcyPrices {
         return total == 0 ? null : new BankruptcyPrices(-state.equity(), total);
     }
 
-    /** Whether a position in {@code market} can be closed at a bankruptcy price: the market is priced and not halted. */
-    static boolean isPriced(MarketRuntime market) {
-        return market.markPrice > 0 && market.status != MarketStatus.HALTED;
+    /**
+     * If {@code account}'s equity is below zero, calls {@code action} for each of its open
+     * positions in a priced market that is not halted, with the position's bankruptcy price (all
+     * computed before the first action, from the deficit then).
+     */
+    static void forEachPosition(Ledger ledger, AccountState account, PositionAction action) {
+        BankruptcyPrices prices = of(ledger, account);
+        if (prices == null) {
+            return;
+        }
+        for (int slot = 0; slot < account.positions.length; slot++) {
+            PositionState p = account.positions[slot];
+            MarketRuntime market = ledger.markets[account.marketOf(slot)];
+            if (p != null && p.size != 0 && market.markPrice > 0 && market.status != MarketStatus.HALTED) {
+                action.apply(slot, market, p, prices.priceOf(market, p.size));
+            }
+        }
     }
 
     /** The bankruptcy price of the account's position of {@code size} in {@code market}. */

@@ -64,31 +64,17 @@ final class InsuranceTakeover {
      * as each desk's limit allows, if the account's equity is below zero.
      */
     void takeOver(AccountState account, List<Event> events) {
-        BankruptcyPrices prices = BankruptcyPrices.of(ledger, account);
-        if (prices == null) {
-            return;
-        }
-        for (int slot = 0; slot < account.positions.length; slot++) {
-            PositionState p = account.positions[slot];
-            if (p == null || p.size == 0) {
-                continue;
-            }
-            MarketRuntime market = ledger.markets[account.marketOf(slot)];
-            if (market.markPrice <= 0 || market.status == MarketStatus.HALTED) {
-                continue;
-            }
+        BankruptcyPrices.forEachPosition(ledger, account, (slot, market, position, price) -> {
             String fund = ledger.config.insuranceFund().fundFor(market.spec.id());
             AccountState desk = ledger.desks.get(fund);
-            long quantity = Math.min(Math.abs(p.size), room(fund, desk, market, p.size > 0));
-            if (quantity <= 0) {
-                continue;
+            long quantity = Math.min(Math.abs(position.size), room(fund, desk, market, position.size > 0));
+            if (quantity > 0) {
+                Side deskSide = position.size > 0 ? Side.BUY : Side.SELL;
+                events.add(new Event.TakenOverByInsurance(account.id, market.spec.id(), fund, desk.id, deskSide,
+                        quantity, price));
+                settlement.settleTransfer(market, account, slot, desk, market.index, deskSide, price, quantity, events);
             }
-            long price = prices.priceOf(market, p.size);
-            Side deskSide = p.size > 0 ? Side.BUY : Side.SELL;
-            events.add(new Event.TakenOverByInsurance(account.id, market.spec.id(), fund, desk.id, deskSide, quantity,
-                    price));
-            settlement.settleTransfer(market, account, slot, desk, market.index, deskSide, price, quantity, events);
-        }
+        });
     }
 
     /**

@@ -62,23 +62,9 @@ final class LossWaterfall {
      * ({@link BankruptcyPrices}) or at the mark.
      */
     private void deleverage(AccountState account, List<Event> events) {
-        BankruptcyPrices prices = BankruptcyPrices.of(ledger, account);
-        if (prices == null) {
-            return;
-        }
-        for (int slot = 0; slot < account.positions.length; slot++) {
-            PositionState p = account.positions[slot];
-            if (p == null || p.size == 0) {
-                continue;
-            }
-            MarketRuntime market = ledger.markets[account.marketOf(slot)];
-            if (!BankruptcyPrices.isPriced(market)) {
-                continue;
-            }
-            long price = ledger.config.adlPrice() == io.fulcrum.api.AdlPrice.MARK ? market.markPrice
-                    : prices.priceOf(market, p.size);
-            closeAgainstRanked(account, slot, market, price, events);
-        }
+        boolean atMark = ledger.config.adlPrice() == io.fulcrum.api.AdlPrice.MARK;
+        BankruptcyPrices.forEachPosition(ledger, account, (slot, market, position, bankruptcyPrice) ->
+                closeAgainstRanked(account, slot, market, atMark ? market.markPrice : bankruptcyPrice, events));
     }
 
     private void closeAgainstRanked(AccountState bankrupt, int slot, MarketRuntime market, long price,
