@@ -128,7 +128,7 @@ public final class InsuranceFunds {
             }
             copy.put(market, cap);
         }
-        return new MarketCappedInsuranceFund(base, copy);
+        return new CappedInsuranceFund(base, copy, InsuranceDraw.NO_CAP, InsuranceDraw.NO_CAP);
     }
 
     /**
@@ -152,7 +152,7 @@ public final class InsuranceFunds {
             throw new IllegalArgumentException("block caps must not be negative: per account " + perAccountPerBlock
                     + ", per fund " + perFundPerBlock);
         }
-        return new BlockCappedInsuranceFund(base, perAccountPerBlock, perFundPerBlock);
+        return new CappedInsuranceFund(base, new TreeMap<>(), perAccountPerBlock, perFundPerBlock);
     }
 
     private static String requireName(String name, String what) {

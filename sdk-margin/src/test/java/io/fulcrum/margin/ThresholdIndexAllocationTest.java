@@ -59,7 +59,7 @@ class ThresholdIndexAllocationTest {
         // show in every replay.
         long counterCost = counterCost();
         long allocated = Long.MAX_VALUE;
-        for (int attempt = 0; attempt < 3 && allocated != 0; attempt++) {
+        for (int attempt = 0; attempt < 5 && allocated != 0; attempt++) {
             long before = allocatedBytes();
             long reports = workload.replay(index, consumer);
             long after = allocatedBytes();

@@ -116,7 +116,7 @@ class SteadyStateAllocationTest {
         long counterCost = counterCost();
         long allocated = Long.MAX_VALUE;
         long fills = 0;
-        for (int attempt = 0; attempt < 3 && allocated != 0; attempt++) {
+        for (int attempt = 0; attempt < 5 && allocated != 0; attempt++) {
             empty(book);
             base += stream.idSpan;
             long before = allocatedBytes();
