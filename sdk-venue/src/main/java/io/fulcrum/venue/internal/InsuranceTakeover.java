@@ -105,12 +105,12 @@ final class InsuranceTakeover {
         return sameSide ? Math.max(0, maxAbs - Math.abs(size)) : Fixed.add(Math.abs(size), maxAbs);
     }
 
-    /** Sends every desk position into the book, no worse than the mark by the unwind band. */
+    /** Sends every desk position into the book, no worse than the mark by the unwind band (not while a market is halted). */
     void unwind(OrderHandler orders, long now, List<Event> events) {
         for (AccountState desk : ledger.desks.values()) {
             for (MarketRuntime market : ledger.markets) {
                 PositionState p = desk.positions[market.index];
-                if (p == null || p.size == 0 || market.markPrice <= 0 || market.status != MarketStatus.OPEN) {
+                if (p == null || p.size == 0 || market.markPrice <= 0 || market.status == MarketStatus.HALTED) {
                     continue;
                 }
                 Side side = p.size > 0 ? Side.SELL : Side.BUY;
