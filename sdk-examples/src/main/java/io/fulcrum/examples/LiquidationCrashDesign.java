@@ -6,6 +6,7 @@ import static io.fulcrum.examples.LiquidationCrashReplay.LIQUIDATION_BAND_PPM;
 import static io.fulcrum.examples.LiquidationCrashReplay.USDC;
 
 import io.fulcrum.api.AdlPrice;
+import io.fulcrum.api.AdlTrigger;
 import io.fulcrum.api.LossAbsorber;
 import io.fulcrum.api.spi.InsuranceFund;
 import io.fulcrum.margin.AdlRankings;
@@ -51,9 +52,10 @@ public enum LiquidationCrashDesign {
      * dYdX v4 (MECHANISMS.md §2.3–2.4): each block (1 s; here one price a minute, so one block a
      * minute) a position is sent to the book no worse than its fillable price, a tenth of it but at
      * least 1,000 USDC, within 100,000 USDC per account ({@link DydxLiquidation#mainnet}); the fee
-     * is 1.5 %, capped by what is left above bankruptcy, to the fund; a bankrupt account's positions
-     * are deleveraged against opposite positions taken from a seeded offset (not ranked), at the
-     * bankruptcy price; the fund, capped at 1,000,000 USDC per account per block, pays what is left.
+     * is 1.5 %, capped by what is left above bankruptcy, to the fund; once a bankrupt account's
+     * liquidation order finds no fill at all, its positions are deleveraged against opposite positions
+     * taken from a seeded offset (not ranked), at the bankruptcy price; the fund, capped at 1,000,000
+     * USDC per account per block, pays what is left.
      */
     DYDX_LIKE("dYdX-like"),
     /**
@@ -139,7 +141,7 @@ public enum LiquidationCrashDesign {
                     .insuranceFund(InsuranceFunds.withBlockCaps(shared, InsuranceDraw.dydxBlockCap(USDC),
                             InsuranceDraw.NO_CAP))
                     .lossWaterfall(LossAbsorber.AUTO_DELEVERAGING, LossAbsorber.INSURANCE_FUND)
-                    .deleveraging(AdlRankings.dydx(), AdlPrice.BANKRUPTCY);
+                    .deleveraging(AdlRankings.dydx(), AdlPrice.BANKRUPTCY, AdlTrigger.UNFILLED);
             case HYPERLIQUID_LIKE -> builder
                     .liquidationPolicy(HyperliquidLiquidation.of(HyperliquidLiquidationRule.hyperliquid(USDC),
                             LIQUIDATION_BAND_PPM))

@@ -173,7 +173,8 @@ final class LiquidationCrashReport {
     private static String dydxSentence(LiquidationCrashOutcome o) {
         return "The " + o.design().label() + " venue sells a tenth of a position a block, and with one price a"
                 + " minute only " + usdc(o.bookNotional()) + " of liquidations reached the book: deleveraging, which"
-                + " takes opposite positions in turn rather than by rank, closed " + usdc(o.deleveragedNotional())
+                + " waits for an order the book fills nothing of and takes opposite positions in turn rather than by"
+                + " rank, closed " + usdc(o.deleveragedNotional())
                 + " of bankrupt positions against " + hits(o) + ", who gave up " + usdc(o.adlCost())
                 + "; its fund took in " + usdc(o.penalties()) + " of penalties and paid "
                 + usdc(o.coveredBy(LossAbsorber.INSURANCE_FUND)) + " of shortfalls.";
@@ -256,8 +257,9 @@ final class LiquidationCrashReport {
         return switch (design) {
             case BINANCE_LIKE -> "full close within 5 %, 0.5 % clearance fee to the fund; fund takes over bankrupt"
                     + " positions (up to 100 % of itself), then ADL (Binance ranking, bankruptcy price), then the fund";
-            case DYDX_LIKE -> "a tenth a 1 s block (here a block a minute) at the fillable price, 1.5 % fee; ADL from a"
-                    + " seeded offset at the bankruptcy price, then the fund (1 M per account per block)";
+            case DYDX_LIKE -> "a tenth a 1 s block (here a block a minute) at the fillable price, 1.5 % fee; once an"
+                    + " order finds no fill, ADL from a seeded offset at the bankruptcy price, then the fund (1 M per"
+                    + " account per block)";
             case HYPERLIQUID_LIKE -> "20 % chunks above 100,000 within 5 %, no fee; below 2/3 of maintenance the vault"
                     + " takes the account; ADL at the mark, then the vault's cash";
             case DRIFT_LIKE -> "partial close to maintenance + 10 % within 5 %, 0.25 % fee; fund up to "

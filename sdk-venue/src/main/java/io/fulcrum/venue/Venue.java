@@ -309,6 +309,7 @@ public final class Venue {
         private List<io.fulcrum.api.LossAbsorber> lossWaterfall;
         private io.fulcrum.api.spi.DeleveragingRanking deleveragingRanking;
         private io.fulcrum.api.AdlPrice adlPrice;
+        private io.fulcrum.api.AdlTrigger adlTrigger;
         private Long liquidationPenaltyPpm;
         private long[] penaltySplit;
         private boolean backstopVault;
@@ -637,9 +638,19 @@ public final class Venue {
          * Binance's, dYdX's seeded rotation) and the price (bankruptcy or mark).
          */
         public Builder deleveraging(io.fulcrum.api.spi.DeleveragingRanking ranking, io.fulcrum.api.AdlPrice price) {
+            return deleveraging(ranking, price, io.fulcrum.api.AdlTrigger.BANKRUPT);
+        }
+
+        /**
+         * The same, deleveraging only when {@code trigger} says: {@code AdlTrigger.UNFILLED} waits
+         * until the account's liquidation orders find no fill at all, as dYdX v4 does (§2.4).
+         */
+        public Builder deleveraging(io.fulcrum.api.spi.DeleveragingRanking ranking, io.fulcrum.api.AdlPrice price,
+                io.fulcrum.api.AdlTrigger trigger) {
             requireUnset(deleveragingRanking, "deleveraging");
             this.deleveragingRanking = Objects.requireNonNull(ranking, "ranking");
             this.adlPrice = Objects.requireNonNull(price, "price");
+            this.adlTrigger = Objects.requireNonNull(trigger, "trigger");
             return this;
         }
 
@@ -802,7 +813,7 @@ public final class Venue {
                     feeSchedule == null ? FeeSchedule.NONE : feeSchedule,
                     liquidationPolicy == null ? LiquidationPolicy.NONE : liquidationPolicy, healthIndex, borrowTerms,
                     pools(), insuranceFund, lossWaterfall == null ? List.of() : lossWaterfall, deleveragingRanking,
-                    adlPrice, liquidationPenaltyPpm == null ? 0 : liquidationPenaltyPpm,
+                    adlPrice, adlTrigger, liquidationPenaltyPpm == null ? 0 : liquidationPenaltyPpm,
                     penaltySplit == null ? 0 : penaltySplit[0], penaltySplit == null ? 0 : penaltySplit[1], backstopVault,
                     blockMillis == null ? 1 : blockMillis, takeover == null ? 0 : takeover[0],
                     takeover == null ? 0 : takeover[1]);

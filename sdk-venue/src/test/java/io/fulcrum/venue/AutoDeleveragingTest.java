@@ -14,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fulcrum.api.AccountId;
 import io.fulcrum.api.AdlPrice;
+import io.fulcrum.api.AdlTrigger;
 import io.fulcrum.api.CommandResult;
 import io.fulcrum.api.Event;
 import io.fulcrum.api.LossAbsorber;
@@ -37,15 +38,20 @@ import org.junit.jupiter.api.Test;
  */
 class AutoDeleveragingTest {
     private static final AccountId CAROL = AccountId.main(4);
+    private static final AccountId DAN = AccountId.main(5);
 
     private static TestVenue venue(AdlPrice price, LossAbsorber... waterfall) {
+        return venue(price, AdlTrigger.BANKRUPT, waterfall);
+    }
+
+    private static TestVenue venue(AdlPrice price, AdlTrigger trigger, LossAbsorber... waterfall) {
         TestVenue t = new TestVenue(Venue.builder()
                 .settlementAsset(USDC)
                 .market(BTC_SPEC, OrderBook::new, PushedPriceSource.of(TestVenue.FEED, 60_000))
                 .marginModel(CrossMargin.with(HaircutCollateral.settlementOnly(USDC)))
                 .feeSchedule(FlatFeeSchedule.of(0, 0))
                 .liquidationPolicy(FullCloseLiquidation.withBand(100_000))
-                .deleveraging(AdlRankings.hyperliquid(), price)
+                .deleveraging(AdlRankings.hyperliquid(), price, trigger)
                 .lossWaterfall(waterfall)
                 .build());
         t.openWith(ALICE, "7000");
@@ -105,5 +111,46 @@ class AutoDeleveragingTest {
 
         assertEquals(List.of(), gap.eventsOf(Event.Deleveraged.class));
         assertEquals(btc("1"), t.venue().account(ALICE).orElseThrow().positions().get(0).size());
+    }
+
+    /** Dan, who holds only cash, bids 40,000 for 0.1 BTC before the gap: Alice's liquidation sells him that much. */
+    private static TestVenue withATenthBid(AdlTrigger trigger) {
+        TestVenue t = venue(AdlPrice.BANKRUPTCY, trigger, LossAbsorber.AUTO_DELEVERAGING);
+        t.openWith(DAN, "10000");
+        t.place(DAN, Side.BUY, "40000", "0.1", TimeInForce.GTC);
+        return t;
+    }
+
+    @Test
+    void whenBankruptTheRestIsDeleveragedRightAfterAPartialFill() {
+        // 0.1 sells to Dan at the 40,000 mark, so her equity stays −3,000 over 0.9 BTC: bankruptcy price
+        // 40,000 + 3,000 / 0.9 = 43,333.33, rounded up to the tick of 0.1: 43,333.4.
+        TestVenue t = withATenthBid(AdlTrigger.BANKRUPT);
+
+        CommandResult gap = t.accept(new io.fulcrum.api.Command.PublishPrice(t.nextId(), t.now(), TestVenue.FEED,
+                price("40000"), 0));
+
+        assertEquals(btc("0.9"), gap.eventsOf(Event.Deleveraged.class).stream().mapToLong(Event.Deleveraged::quantity).sum());
+        assertTrue(gap.eventsOf(Event.Deleveraged.class).stream().allMatch(e -> e.price() == price("43333.4")));
+    }
+
+    @Test
+    void whenUnfilledDeleveragingWaitsForAnAttemptTheBookTakesNothingOf() {
+        // dYdX (§2.4): the partial fill to Dan means no ADL yet; Alice keeps 0.9 BTC at −3,000. At 39,990 her order
+        // finds no bid: equity −3,009 over 0.9, bankruptcy 39,990 + 3,343.33 = 43,333.33 → 43,333.4; she keeps
+        // 7,000 − 1,000 − 0.9 × 6,666.6 = 0.06.
+        TestVenue t = withATenthBid(AdlTrigger.UNFILLED);
+
+        CommandResult gap = t.accept(new io.fulcrum.api.Command.PublishPrice(t.nextId(), t.now(), TestVenue.FEED,
+                price("40000"), 0));
+        assertEquals(List.of(), gap.eventsOf(Event.Deleveraged.class));
+        assertEquals(btc("0.9"), t.venue().account(ALICE).orElseThrow().positions().get(0).size());
+
+        CommandResult next = t.accept(new io.fulcrum.api.Command.PublishPrice(t.nextId(), t.now(), TestVenue.FEED,
+                price("39990"), 0));
+        assertEquals(btc("0.9"), next.eventsOf(Event.Deleveraged.class).stream().mapToLong(Event.Deleveraged::quantity).sum());
+        assertTrue(next.eventsOf(Event.Deleveraged.class).stream().allMatch(e -> e.price() == price("43333.4")));
+        assertEquals(usdc("0.06"), balance(t, ALICE));
+        assertTrue(t.venue().audit().isConserved());
     }
 }

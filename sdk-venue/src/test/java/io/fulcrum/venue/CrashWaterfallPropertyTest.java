@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fulcrum.api.AccountId;
 import io.fulcrum.api.AdlPrice;
+import io.fulcrum.api.AdlTrigger;
 import io.fulcrum.api.Command;
 import io.fulcrum.api.CommandId;
 import io.fulcrum.api.CommandResult;
@@ -40,7 +41,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Crashes against random loss waterfalls: leveraged traders, a maker who thins and pulls its bids,
  * and gaps of up to 25 % that leave accounts bankrupt. Each seed draws the waterfall (a random
  * order of the insurance takeover, the fund, the fee pool, auto-deleveraging, socialised loss and
- * the backstop vault), the fund's caps, the liquidation policy and the block length. After every
+ * the backstop vault), the fund's caps, the liquidation policy, when ADL may act and the block length. After every
  * command: money is conserved, an account that never held a position has paid nothing, and every
  * fund desk holds no cash; at the end the journal and a mid-crash snapshot replay to the same state.
  * A failure names its seed.
@@ -72,7 +73,9 @@ class CrashWaterfallPropertyTest {
         LiquidationPolicy policy = random.nextBoolean() ? FullCloseLiquidation.withBand(100_000)
                 : PartialLiquidation.of(50_000, 100_000);
         long takerFee = random.nextInt(3) * 100L;
-        java.util.function.Supplier<Venue.Builder> builder = () -> builder(waterfall, fundCaps, blockMillis, policy, takerFee);
+        AdlTrigger trigger = random.nextBoolean() ? AdlTrigger.BANKRUPT : AdlTrigger.UNFILLED;
+        java.util.function.Supplier<Venue.Builder> builder = () -> builder(waterfall, fundCaps, blockMillis, policy, takerFee,
+                trigger);
         io.fulcrum.venue.Journal journal = Journals.inMemory();
         Venue venue = builder.get().journal(journal).build();
         Driver d = new Driver(venue);
@@ -143,7 +146,7 @@ class CrashWaterfallPropertyTest {
     }
 
     private static Venue.Builder builder(List<LossAbsorber> waterfall, boolean fundCaps, long blockMillis,
-            LiquidationPolicy policy, long takerFee) {
+            LiquidationPolicy policy, long takerFee, AdlTrigger trigger) {
         InsuranceFund fund = InsuranceFunds.shared("main", InsuranceDraw.NO_CAP, 100_000);
         if (fundCaps) {
             fund = InsuranceFunds.withBlockCaps(fund, TestVenue.usdc("2000"), TestVenue.usdc("3000"));
@@ -155,7 +158,7 @@ class CrashWaterfallPropertyTest {
                 .feeSchedule(FlatFeeSchedule.of(0, takerFee))
                 .liquidationPolicy(policy)
                 .insuranceFund(fund)
-                .deleveraging(AdlRankings.hyperliquid(), AdlPrice.BANKRUPTCY)
+                .deleveraging(AdlRankings.hyperliquid(), AdlPrice.BANKRUPTCY, trigger)
                 .lossWaterfall(waterfall.toArray(LossAbsorber[]::new))
                 .blockMillis(blockMillis)
                 .liquidationPenalty(5_000);

@@ -44,13 +44,17 @@ final class LossWaterfall {
     /**
      * Acts on the positions a liquidation left on {@code account} while its equity is below zero,
      * with the absorbers that act on positions, in the order the waterfall lists them: the
-     * insurance fund's takeover ({@link InsuranceTakeover}) and auto-deleveraging ({@link #deleverage}).
+     * insurance fund's takeover ({@link InsuranceTakeover}) and auto-deleveraging ({@link #deleverage}),
+     * which waits for an attempt whose orders filled nothing if the venue's {@code AdlTrigger} says so.
+     *
+     * @param liquidationFilled whether this attempt's liquidation orders filled anything
      */
-    void actOnPositions(AccountState account, List<Event> events) {
+    void actOnPositions(AccountState account, boolean liquidationFilled, List<Event> events) {
+        boolean mayDeleverage = !liquidationFilled || ledger.config.adlTrigger() != io.fulcrum.api.AdlTrigger.UNFILLED;
         for (LossAbsorber absorber : ledger.config.lossWaterfall()) {
             if (absorber == LossAbsorber.INSURANCE_TAKEOVER) {
                 takeover.takeOver(account, events);
-            } else if (absorber == LossAbsorber.AUTO_DELEVERAGING) {
+            } else if (absorber == LossAbsorber.AUTO_DELEVERAGING && mayDeleverage) {
                 deleverage(account, events);
             }
         }

@@ -209,6 +209,7 @@ final class PriceHandler {
             }
             List<LiquidationOrder> plan = policy.liquidationOrders(context);
             MarketRuntime first = null;
+            long filledNow = 0;
             for (LiquidationOrder order : plan) {
                 MarketRuntime market = ledger.market(order.market());
                 if (market.status == MarketStatus.HALTED) {
@@ -220,13 +221,14 @@ final class PriceHandler {
                 // Its resting orders go first, so they cannot fill against the liquidation.
                 cancels.cancelAllOf(account, market, CancelReason.LIQUIDATION, events);
                 long filled = orders.liquidate(account, order, now, events);
+                filledNow = Fixed.add(filledNow, filled);
                 usage.liquidatedNotional = Fixed.add(usage.liquidatedNotional, filled);
                 usage.liquidatedMarkets.set(market.index);
                 first = first == null ? market : first;
             }
             if (first != null && waterfall.isEnabled()) {
                 // What the book could not take, ADL may; a shortfall is charged to the market of the first order.
-                waterfall.actOnPositions(account, events);
+                waterfall.actOnPositions(account, filledNow > 0, events);
                 waterfall.cover(account, first, events);
             }
         }

@@ -37,6 +37,7 @@ public record VenueConfig(
         List<io.fulcrum.api.LossAbsorber> lossWaterfall,
         io.fulcrum.api.spi.DeleveragingRanking deleveragingRanking,
         io.fulcrum.api.AdlPrice adlPrice,
+        io.fulcrum.api.AdlTrigger adlTrigger,
         long liquidationPenaltyPpm,
         long penaltyLiquidatorSharePpm,
         long penaltyVaultSharePpm,
