@@ -6,7 +6,6 @@ import io.fulcrum.api.Command;
 import io.fulcrum.api.Fixed;
 import io.fulcrum.api.MarketId;
 import io.fulcrum.api.MarketSpec;
-import io.fulcrum.api.RiskTier;
 import io.fulcrum.api.Side;
 import java.io.PrintStream;
 import java.math.RoundingMode;
@@ -63,19 +62,14 @@ import java.util.Objects;
  */
 public final class LiquidationCrashReplay {
     /** The settlement asset. */
-    public static final AssetSpec USDC = AssetSpec.of("USDC", 6);
+    public static final AssetSpec USDC = CrashMarket.USDC;
     /** The market's id. */
-    public static final MarketId BTC = MarketId.of("BTC-PERP");
-    /** BTC-PERP: 0.0001 BTC size units on a 0.001 BTC lot, 0.1 USDC price units and tick, 2 % / 1 %. */
-    public static final MarketSpec BTC_SPEC = MarketSpec.builder(BTC, USDC)
-            .sizeDecimals(4).priceDecimals(1)
-            .tickSize(1).lotSize(10)
-            .minNotional(USDC.toUnits("10"))
-            .riskTiers(List.of(RiskTier.flat(20_000, 10_000)))
-            .build();
+    public static final MarketId BTC = CrashMarket.BTC;
+    /** BTC-PERP: 0.0001 BTC size units on a 0.001 BTC lot, 0.1 USDC price units and tick, 2 % / 1 % (shared by both crash replays). */
+    public static final MarketSpec BTC_SPEC = CrashMarket.BTC_SPEC;
 
     /** The BTC index is stale after 2 minutes (it publishes every minute). */
-    public static final long BTC_MAX_AGE_MS = 120_000;
+    public static final long BTC_MAX_AGE_MS = CrashMarket.BTC_MAX_AGE_MS;
     /** Maker fee 2 bps, taker fee 5 bps, in every venue. */
     public static final long MAKER_FEE_PPM = 200;
     /** See {@link #MAKER_FEE_PPM}. */

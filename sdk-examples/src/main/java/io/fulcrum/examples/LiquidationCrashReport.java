@@ -1,16 +1,15 @@
 package io.fulcrum.examples;
 
-import static io.fulcrum.examples.LiquidationCrashReplay.BTC_SPEC;
+import static io.fulcrum.examples.CrashMarket.btc;
+import static io.fulcrum.examples.CrashMarket.percent;
+import static io.fulcrum.examples.CrashMarket.size;
+import static io.fulcrum.examples.CrashMarket.time;
+import static io.fulcrum.examples.CrashMarket.usdc;
 
 import io.fulcrum.api.AccountId;
-import io.fulcrum.api.Fixed;
 import io.fulcrum.api.LossAbsorber;
 import io.fulcrum.oracle.PriceTick;
 import java.io.PrintStream;
-import java.math.RoundingMode;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -24,7 +23,6 @@ import java.util.stream.Collectors;
  * ends: the 21:19 candle at 21:20). Example row: {@code traders liquidated  9  9  9  9}.
  */
 final class LiquidationCrashReport {
-    private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneOffset.UTC);
 
     private LiquidationCrashReport() {}
 
@@ -57,7 +55,7 @@ final class LiquidationCrashReport {
         out.println("   the maker quotes " + LiquidationCrashReplay.QUOTE_LEVELS + " levels of "
                 + LiquidationCrashReplay.QUOTE_BTC + " BTC a side, 0.05 % apart, each minute; it keeps 5 % of its bids"
                 + " in a minute that falls 0.8 % or more:");
-        out.println("   " + any.book().pulledAt().stream().map(LiquidationCrashReport::time).collect(Collectors.joining(" ")));
+        out.println("   " + any.book().pulledAt().stream().map(CrashMarket::time).collect(Collectors.joining(" ")));
         out.println("   backstop capital " + LiquidationCrashReplay.BACKSTOP_USDC + " USDC: the insurance fund's seed,"
                 + " or the vault's where there is no fund");
         for (LiquidationCrashDesign design : LiquidationCrashDesign.values()) {
@@ -275,26 +273,8 @@ final class LiquidationCrashReport {
         return row;
     }
 
-    /** {@code delta / base} as a signed percentage with one decimal, e.g. "-11.3 %". */
-    static String percent(long delta, long base) {
-        return Fixed.format(Fixed.mulDiv(delta, 1_000, base, RoundingMode.HALF_EVEN), 1) + " %";
-    }
 
-    static String time(long epochMillis) {
-        return HH_MM.format(Instant.ofEpochMilli(epochMillis));
-    }
 
-    static String btc(long price) {
-        return Fixed.format(price, BTC_SPEC.priceDecimals());
-    }
 
-    static String size(long units) {
-        return Fixed.format(units, BTC_SPEC.sizeDecimals());
-    }
 
-    /** USDC units to the cent, half-even. */
-    static String usdc(long units) {
-        int decimals = LiquidationCrashReplay.USDC.decimals();
-        return Fixed.format(Fixed.divide(units, Fixed.pow10(decimals - 2), RoundingMode.HALF_EVEN), 2);
-    }
 }

@@ -1,14 +1,16 @@
 package io.fulcrum.examples;
 
+import static io.fulcrum.examples.CrashMarket.btc;
+import static io.fulcrum.examples.CrashMarket.percent;
+import static io.fulcrum.examples.CrashMarket.size;
+import static io.fulcrum.examples.CrashMarket.time;
+import static io.fulcrum.examples.CrashMarket.usdc;
 import static io.fulcrum.examples.PoolCrashReplay.BTC_SPEC;
 
 import io.fulcrum.api.Fixed;
 import io.fulcrum.oracle.PriceTick;
 import java.io.PrintStream;
 import java.math.RoundingMode;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -21,7 +23,6 @@ import java.util.function.Function;
  * {@code traders liquidated  7  7  7}.
  */
 final class PoolCrashReport {
-    private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneOffset.UTC);
 
     private PoolCrashReport() {}
 
@@ -192,22 +193,7 @@ final class PoolCrashReport {
         return row;
     }
 
-    /** {@code delta / base} as a signed percentage with one decimal, e.g. "-11.4 %". */
-    private static String percent(long delta, long base) {
-        return Fixed.format(Fixed.mulDiv(delta, 1_000, base, RoundingMode.HALF_EVEN), 1) + " %";
-    }
 
-    private static String time(long epochMillis) {
-        return HH_MM.format(Instant.ofEpochMilli(epochMillis));
-    }
 
-    private static String btc(long price) {
-        return Fixed.format(price, BTC_SPEC.priceDecimals());
-    }
 
-    /** USDC units to the cent, half-even. */
-    private static String usdc(long units) {
-        int decimals = PoolCrashReplay.USDC.decimals();
-        return Fixed.format(Fixed.divide(units, Fixed.pow10(decimals - 2), RoundingMode.HALF_EVEN), 2);
-    }
 }
