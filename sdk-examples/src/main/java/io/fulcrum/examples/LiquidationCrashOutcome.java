@@ -154,7 +154,7 @@ public record LiquidationCrashOutcome(LiquidationCrashDesign design, Venue venue
      * @param endBalance its cash balance at the end
      * @param endSize its position at the end, signed size units
      */
-    public record Trader(LiquidationCrashReplay.Trader trader, AccountId account, long deposit, long size,
+    public record Trader(CrashTrader trader, AccountId account, long deposit, long size,
             long entryPrice, long breachedAt, long liquidatedAt, long sentSize, long filledSize, long bookNotional,
             long takenOverNotional, long deleveragedNotional, long adlHitNotional, long penalty, long covered,
             long uncovered, long endEquity, long endBalance, long endSize) {

@@ -108,17 +108,17 @@ public final class LiquidationCrashReplay {
      * = 175) ≈ 1.58 M, short 9,000 × (2+5+10+15+20+25 = 77) ≈ 0.69 M: the traders are net long about
      * 0.88 M (7.6 BTC), the maker short as much, as the market was leaning long that evening.
      */
-    public static final List<Trader> TRADERS = List.of(
-            new Trader("T01", Side.BUY, 2), new Trader("T02", Side.SELL, 2),
-            new Trader("T03", Side.BUY, 3), new Trader("T04", Side.BUY, 5),
-            new Trader("T05", Side.SELL, 5), new Trader("T06", Side.BUY, 5),
-            new Trader("T07", Side.BUY, 8), new Trader("T08", Side.SELL, 10),
-            new Trader("T09", Side.BUY, 10), new Trader("T10", Side.BUY, 10),
-            new Trader("T11", Side.BUY, 12), new Trader("T12", Side.SELL, 15),
-            new Trader("T13", Side.BUY, 15), new Trader("T14", Side.BUY, 15),
-            new Trader("T15", Side.SELL, 20), new Trader("T16", Side.BUY, 20),
-            new Trader("T17", Side.BUY, 20), new Trader("T18", Side.SELL, 25),
-            new Trader("T19", Side.BUY, 25), new Trader("T20", Side.BUY, 25));
+    public static final List<CrashTrader> TRADERS = List.of(
+            new CrashTrader("T01", Side.BUY, 2), new CrashTrader("T02", Side.SELL, 2),
+            new CrashTrader("T03", Side.BUY, 3), new CrashTrader("T04", Side.BUY, 5),
+            new CrashTrader("T05", Side.SELL, 5), new CrashTrader("T06", Side.BUY, 5),
+            new CrashTrader("T07", Side.BUY, 8), new CrashTrader("T08", Side.SELL, 10),
+            new CrashTrader("T09", Side.BUY, 10), new CrashTrader("T10", Side.BUY, 10),
+            new CrashTrader("T11", Side.BUY, 12), new CrashTrader("T12", Side.SELL, 15),
+            new CrashTrader("T13", Side.BUY, 15), new CrashTrader("T14", Side.BUY, 15),
+            new CrashTrader("T15", Side.SELL, 20), new CrashTrader("T16", Side.BUY, 20),
+            new CrashTrader("T17", Side.BUY, 20), new CrashTrader("T18", Side.SELL, 25),
+            new CrashTrader("T19", Side.BUY, 25), new CrashTrader("T20", Side.BUY, 25));
 
     private LiquidationCrashReplay() {}
 
@@ -187,29 +187,6 @@ public final class LiquidationCrashReplay {
             return "vault";
         }
         return account.owner() == 0 ? "fund desk" : account.toString();
-    }
-
-    /**
-     * One trader of the table. Example: {@code new Trader("T20", Side.BUY, 25)} deposits 10,000 USDC
-     * and goes long 90 % × 25 × 10,000 = 225,000 USDC of BTC, 1.928 BTC at 116,677.1.
-     *
-     * @param name how the output names it, {@code T01} to {@code T20}
-     * @param side {@link Side#BUY} to go long, {@link Side#SELL} to go short
-     * @param leverage the leverage it chooses, 1 to 50
-     */
-    public record Trader(String name, Side side, long leverage) {
-        public Trader {
-            Objects.requireNonNull(name, "name");
-            Objects.requireNonNull(side, "side");
-            if (leverage < 1 || leverage > 50) {
-                throw new IllegalArgumentException("leverage must be 1 to 50 (the market's 2 % initial margin): " + leverage);
-            }
-        }
-
-        /** Whether it goes long. */
-        public boolean isLong() {
-            return side == Side.BUY;
-        }
     }
 
     /**

@@ -124,7 +124,7 @@ final class LiquidationCrashRun {
         long slippage = Fixed.ppm(index, LiquidationCrashReplay.SLIPPAGE_PPM, RoundingMode.FLOOR);
         for (int i = 0; i < TRADERS.size(); i++) {
             quote(time, index, false);
-            LiquidationCrashReplay.Trader trader = TRADERS.get(i);
+            CrashTrader trader = TRADERS.get(i);
             AccountId account = LiquidationCrashReplay.account(i);
             long size = LiquidationCrashReplay.positionSize(trader.leverage(), index);
             long limit = trader.isLong() ? index + slippage : index - slippage;
@@ -317,7 +317,7 @@ final class LiquidationCrashRun {
             liquidatedAt = liquidatedAt == LiquidationCrashOutcome.NEVER ? time : liquidatedAt;
         }
 
-        LiquidationCrashOutcome.Trader toTrader(LiquidationCrashReplay.Trader trader, AccountId account, long deposit,
+        LiquidationCrashOutcome.Trader toTrader(CrashTrader trader, AccountId account, long deposit,
                 long endEquity, long endBalance, long endSize) {
             return new LiquidationCrashOutcome.Trader(trader, account, deposit, size, entryPrice, breachedAt,
                     liquidatedAt, sent, filled, bookNotional, takenOver, deleveraged, adlHit, penalty, covered, uncovered,

@@ -87,7 +87,7 @@ public record PoolCrashOutcome(PoolCrashDesign design, Venue venue, List<Command
      * @param deleveragedSize how much of its position the pool's ADL closed, size units
      * @param endEquity its equity at the end, USDC units
      */
-    public record Trader(PoolCrashReplay.Trader trader, AccountId account, long deposit, long size, long entryPrice,
+    public record Trader(CrashTrader trader, AccountId account, long deposit, long size, long entryPrice,
             long breachedAt, long liquidatedAt, long liquidationPrice, long indexAtLiquidation, long deleveragedSize,
             long endEquity) {
         public Trader {

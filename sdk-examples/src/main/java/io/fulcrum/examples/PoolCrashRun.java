@@ -107,7 +107,7 @@ final class PoolCrashRun {
     private void openPositions(long time, long index) {
         long slippage = Fixed.ppm(index, PoolCrashReplay.SLIPPAGE_PPM, RoundingMode.FLOOR);
         for (int i = 0; i < PoolCrashReplay.TRADERS.size(); i++) {
-            PoolCrashReplay.Trader trader = PoolCrashReplay.TRADERS.get(i);
+            CrashTrader trader = PoolCrashReplay.TRADERS.get(i);
             AccountId account = PoolCrashReplay.account(i);
             long size = PoolCrashReplay.positionSize(trader.leverage(), index);
             long limit = trader.isLong() ? index + slippage : index - slippage;

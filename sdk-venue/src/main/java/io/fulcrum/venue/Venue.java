@@ -267,6 +267,8 @@ public final class Venue {
     /**
      * The account of insurance fund {@code fund} that holds the positions it took over
      * ({@link Builder#insuranceTakeover}); empty if the venue does not take over, or has no such fund.
+     * The account keeps no cash: what it gains or pays, a deposit into it included, goes into the
+     * fund at the end of each command. Nobody but the venue trades for it.
      */
     public Optional<AccountId> insuranceFundAccount(String fund) {
         return LedgerQueries.insuranceFundAccount(kernel, fund);

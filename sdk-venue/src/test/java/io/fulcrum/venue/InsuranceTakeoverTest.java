@@ -147,6 +147,18 @@ class InsuranceTakeoverTest {
     }
 
     @Test
+    void aDepositIntoTheDeskGoesToTheFund() {
+        // 100 deposited into the desk is swept into the fund by the end of the command: 100,000 → 100,100.
+        TestVenue t = venue(builder(), "100000");
+        CommandResult deposit = t.accept(new Command.Deposit(t.nextId(), t.now(), desk(t), USDC_ID, usdc("100")));
+
+        assertEquals(List.of(new Event.InsuranceFundChanged("main", usdc("100"), usdc("100100"), desk(t))),
+                deposit.eventsOf(Event.InsuranceFundChanged.class));
+        assertEquals(0, t.venue().account(desk(t)).orElseThrow().balance(USDC_ID));
+        assertTrue(t.venue().audit().isConserved());
+    }
+
+    @Test
     void aReplayedVenueHoldsAndUnwindsTheSame() {
         TestVenue t = venue(builder(), "100000");
         moveTo(t, "41000");
